@@ -1,0 +1,38 @@
+import { AppError, type AppErrorShape } from '../../../shared/contract/errors';
+import {
+  isOperationName,
+  operations,
+  type OperationName,
+  type OperationOutput,
+  type OperationParsedInput,
+} from '../../../shared/contract/operations';
+import { fail, ok, type Result } from '../../../shared/contract/result';
+import { toAppError } from '../errors/to-app-error';
+
+/** One handler per operation, receiving input already validated by the contract's zod schema. */
+export type Handlers = {
+  readonly [K in OperationName]: (input: OperationParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>;
+};
+
+const issuesOf = (error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): AppErrorShape['issues'] =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+
+/**
+ * The single entry point both hosts (Electron IPC and the web host) call. Unknown names and
+ * invalid inputs are refused before any handler runs; every failure comes back as data.
+ */
+export async function dispatch(handlers: Handlers, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isOperationName(name)) {
+    return fail({ code: 'unknown_operation', message: `Unknown operation: ${String(name).slice(0, 80)}` });
+  }
+  const parsed = operations[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return fail(new AppError('invalid_input', `Invalid input for ${name}`, issuesOf(parsed.error)).toShape());
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => unknown;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    return fail(toAppError(error).toShape());
+  }
+}

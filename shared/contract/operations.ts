@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { AppInfo, Settings, UpdateSettingsInput } from './app';
+import {
+  AddNoteInput,
+  CaseDetail,
+  CaseListPage,
+  CaseListQuery,
+  CaseRef,
+  DeleteNoteInput,
+  NoteList,
+  Timeline,
+  TransitionCaseInput,
+  UpdateNoteInput,
+} from './cases';
+import { Note } from '../domain/people';
+
+const Empty = z.object({}).strict();
+
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/**
+ * The one table of operations. The preload bridge, the Electron IPC binding, the web host and
+ * the renderer's client are all derived from it; adding an operation is one entry here plus its
+ * handler in electron/core/api.
+ */
+export const operations = {
+  getAppInfo: op(Empty, AppInfo),
+  getSettings: op(Empty, Settings),
+  updateSettings: op(UpdateSettingsInput, Settings),
+  listCases: op(CaseListQuery, CaseListPage),
+  getCase: op(CaseRef, CaseDetail),
+  transitionCase: op(TransitionCaseInput, CaseDetail),
+  getCaseTimeline: op(CaseRef, Timeline),
+  listNotes: op(CaseRef, NoteList),
+  addNote: op(AddNoteInput, Note),
+  updateNote: op(UpdateNoteInput, Note),
+  deleteNote: op(DeleteNoteInput, z.object({ noteId: z.string() })),
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export const operationNames = Object.keys(operations) as OperationName[];
+
+export type OperationInput<K extends OperationName> = z.input<Operations[K]['input']>;
+export type OperationParsedInput<K extends OperationName> = z.output<Operations[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<Operations[K]['output']>;
+
+export const isOperationName = (name: unknown): name is OperationName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
+
+/** The IPC channel of an operation. Only this function makes channel names. */
+export const channelOf = (name: OperationName): string => `mesa:op:${name}`;
