@@ -97,3 +97,11 @@ export const CaseDetail = CaseRecord.extend({
   assignedMediatorName: z.string().nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** A case with its parties and deadlines as one unit: what an import or the demo generator produces. */
+export const CaseBundle = z.object({
+  case: CaseRecord,
+  parties: z.array(Party),
+  deadlines: z.array(Deadline),
+});
+export type CaseBundle = z.infer<typeof CaseBundle>;
