@@ -1,0 +1,81 @@
+import { Locale } from '../contract/app';
+import { ErrorCode } from '../contract/errors';
+import { Category, Channel, EscalationCriterion, Outcome, PaymentMethod, Stage, SubState } from '../domain/case';
+import { DayCount, DeadlineKind, DeadlineState, DeadlineStatus } from '../domain/deadline';
+import { PartyRole } from '../domain/party';
+import { AuditAction, UserRole } from '../domain/people';
+import { ReopenReason, type TransitionType } from '../domain/transition';
+import { en } from './catalogues/en';
+import { esCL, type MessageKey } from './catalogues/es-CL';
+
+/**
+ * Every domain enum value must have a label in every catalogue. The types below make a missing
+ * label a compile error; `enumLabelKeys()` lists the same keys at run time for the test.
+ */
+export type EnumLabelKey =
+  | `stage.${Stage}`
+  | `subState.${SubState}`
+  | `outcome.${Outcome}`
+  | `channel.${Channel}`
+  | `category.${Category}`
+  | `paymentMethod.${PaymentMethod}`
+  | `escalation.${EscalationCriterion}`
+  | `escalation.${EscalationCriterion}.why`
+  | `deadlineKind.${DeadlineKind}`
+  | `deadlineState.${DeadlineState}`
+  | `deadlineStatus.${DeadlineStatus}`
+  | `dayCount.${DayCount}`
+  | `transition.${TransitionType}`
+  | `reopenReason.${ReopenReason}`
+  | `partyRole.${PartyRole}`
+  | `userRole.${UserRole}`
+  | `audit.${AuditAction}`
+  | `error.${ErrorCode}`
+  | `locale.${Locale}`;
+
+// Compile-time proof that both catalogues cover every enum label.
+const _esCovers: Readonly<Record<EnumLabelKey, string>> = esCL;
+const _enCovers: Readonly<Record<EnumLabelKey, string>> = en;
+void _esCovers;
+void _enCovers;
+
+/** Kept in sync with Transition's discriminants (a new one fails the Record type below). */
+const transitionTypes: Readonly<Record<TransitionType, true>> = {
+  start_negotiation: true,
+  brand_responded: true,
+  escalate_to_mediation: true,
+  parties_accepted: true,
+  start_agreement_drafting: true,
+  resume_mediation: true,
+  close: true,
+  reopen: true,
+};
+
+const prefixed = (prefix: string, values: readonly string[], suffix = ''): string[] => values.map((v) => `${prefix}.${v}${suffix}`);
+
+/** Every enum label key, derived from the zod enums themselves (so new values are caught). */
+export function enumLabelKeys(): readonly string[] {
+  return [
+    ...prefixed('stage', Stage.options),
+    ...prefixed('subState', SubState.options),
+    ...prefixed('outcome', Outcome.options),
+    ...prefixed('channel', Channel.options),
+    ...prefixed('category', Category.options),
+    ...prefixed('paymentMethod', PaymentMethod.options),
+    ...prefixed('escalation', EscalationCriterion.options),
+    ...prefixed('escalation', EscalationCriterion.options, '.why'),
+    ...prefixed('deadlineKind', DeadlineKind.options),
+    ...prefixed('deadlineState', DeadlineState.options),
+    ...prefixed('deadlineStatus', DeadlineStatus.options),
+    ...prefixed('dayCount', DayCount.options),
+    ...prefixed('transition', Object.keys(transitionTypes)),
+    ...prefixed('reopenReason', ReopenReason.options),
+    ...prefixed('partyRole', PartyRole.options),
+    ...prefixed('userRole', UserRole.options),
+    ...prefixed('audit', AuditAction.options),
+    ...prefixed('error', ErrorCode.options),
+    ...prefixed('locale', Locale.options),
+  ];
+}
+
+export const isLabelKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(esCL, key);
