@@ -1,0 +1,37 @@
+// Dependency-free on purpose: the web host (plain Node) sends the very same policy, and the
+// renderer's index.html carries it in a <meta> tag. One policy, three places, one source.
+
+/**
+ * The renderer's Content-Security-Policy, directive by directive. Nothing may load from
+ * outside the app: no inline script or style, no eval, no remote fonts or images, no plugins,
+ * no frames. `blob:` images are allowed for evidence thumbnails the renderer makes itself;
+ * `data:` is not (the renderer build sets `assetsInlineLimit: 0`). `connect-src 'self'` is what
+ * lets the web host's renderer call `/api/*` on its own origin; in Electron there is nothing
+ * to connect to (IPC is not subject to CSP).
+ */
+const directives: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'none'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self'"],
+  ['img-src', "'self' blob:"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self'"],
+  ['worker-src', "'self'"],
+  ['manifest-src', "'self'"],
+  ['media-src', "'self' blob:"],
+  ['object-src', "'none'"],
+  ['frame-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+];
+
+/** Directives a <meta> tag cannot carry (browsers ignore them there), so only the header has them. */
+const headerOnly: ReadonlyArray<readonly [string, string]> = [['frame-ancestors', "'none'"]];
+
+const join = (list: ReadonlyArray<readonly [string, string]>): string => list.map(([name, value]) => `${name} ${value}`).join('; ');
+
+/** The policy for renderer/index.html's `<meta http-equiv="Content-Security-Policy">`. */
+export const META_CONTENT_SECURITY_POLICY = join(directives);
+
+/** The policy sent as an HTTP header (Electron's session and the web host): the meta policy plus frame-ancestors. */
+export const CONTENT_SECURITY_POLICY = join([...directives, ...headerOnly]);
