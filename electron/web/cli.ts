@@ -1,0 +1,87 @@
+// `tsx electron/web/cli.ts [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]`
+//
+// Opens the core on DIR/mesa.sqlite3 (default .mesa-data/ in the repo, gitignored), serves the
+// built renderer and the contract on 127.0.0.1, prints ONE JSON line on stdout for tools and
+// tests — {"url","port","databasePath"} — and a Spanish line for people on stderr. SIGINT or
+// SIGTERM closes the host and the core (checkpointing the WAL) and exits 0.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openCore } from '../core/core';
+import { startWebHost } from './server';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Same first-run seed as the desktop app (electron/main/app-paths.ts): a realistic caseload. */
+const DEFAULT_DEMO_CASES = 2000;
+
+const USAGE = 'Uso: tsx electron/web/cli.ts [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]';
+
+function integerOption(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) throw new Error(`--${name} debe ser un entero entre 0 y ${max} (recibido: ${value})`);
+  return parsed;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      demo: { type: 'string' },
+      renderer: { type: 'string' },
+      'seed-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return;
+  }
+  const dataDir = resolve(values.data ?? join(repoRoot, '.mesa-data'));
+  const port = integerOption(values.port, 'port', 0, 65_535);
+  const demoCases = integerOption(values.demo, 'demo', DEFAULT_DEMO_CASES, 1_000_000);
+  const rendererDir = resolve(values.renderer ?? join(repoRoot, 'out', 'renderer'));
+  const databasePath = join(dataDir, 'mesa.sqlite3');
+  mkdirSync(dataDir, { recursive: true });
+
+  const core = await openCore({ databasePath, host: 'web', appVersion: process.env['npm_package_version'] ?? '0.0.0-dev', demoCases });
+  if (values['seed-only']) {
+    core.close();
+    process.stdout.write(`${JSON.stringify({ seeded: true, databasePath })}\n`);
+    process.stderr.write(`Datos de demostración listos en ${databasePath}\n`);
+    return;
+  }
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    process.stderr.write(`Aviso: no existe ${join(rendererDir, 'index.html')}; ejecute "npx electron-vite build" para servir la interfaz (la API funciona igual).\n`);
+  }
+
+  const host = await startWebHost({ core, rendererDir, port });
+  process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, databasePath })}\n`);
+  process.stderr.write(`Mesa (vista web) disponible en ${host.url}\nAbra esa dirección en Chromium. Datos: ${databasePath}. Ctrl+C para detener.\n`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    host
+      .close()
+      .finally(() => {
+        core.close();
+        process.stderr.write('Mesa (vista web) detenida.\n');
+        process.exit(0);
+      })
+      .catch(() => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? ` (${String(error.code)})` : '';
+  process.stderr.write(`Mesa (vista web) no pudo iniciar${code}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+  process.exit(1);
+});
