@@ -1,0 +1,115 @@
+import { Temporal } from 'temporal-polyfill';
+import type { DayCount, DeadlineState, DeadlineStatus } from './deadline';
+import { isChileanHoliday } from './holidays';
+
+/**
+ * Deadline arithmetic, always in a named IANA zone (never a fixed offset: Chile changes DST).
+ *
+ * Convention (what the center counts, and what the UI promises the parties):
+ * - The period starts the day AFTER the local date of `startsAt` (a claim filed at 23:50 does
+ *   not lose its first day). `days: 0` means "by the end of the start day itself".
+ * - `calendar`: every day counts. `business`: Saturdays, Sundays and national holidays
+ *   (holidays.ts) are skipped; a business count across a year the holiday table does not
+ *   cover throws HolidayCoverageError rather than guess.
+ * - The deadline is the END of the last counted local day: the last millisecond before the
+ *   next local midnight, i.e. 23:59:59.999 local. Computed as "start of next day − 1 ms" so it
+ *   stays right on DST days: on the first Saturday of April (24:00 → 23:00, 25-hour day) it is
+ *   the SECOND 23:59:59.999 (−04:00); on the first Saturday of September (24:00 → 01:00) the
+ *   next day starts at 01:00 (−03:00), so the day still ends at 23:59:59.999 −04:00.
+ * - Calendar periods are not extended when they end on a holiday: the center's policy counts
+ *   them as plain days (a rule that wants extension should be `business`).
+ */
+
+export const SANTIAGO = 'America/Santiago';
+
+/** Deadline.days is limited to this by the schema. */
+const MAX_DAYS = 365;
+
+export interface DueAtInput {
+  /** Instant (ISO UTC) the period is counted from. */
+  readonly startsAt: string;
+  readonly count: DayCount;
+  readonly days: number;
+  /** IANA zone; defaults to America/Santiago. */
+  readonly zone?: string;
+}
+
+/** ISO instant with exactly three fractional digits, like the rest of the app stores. */
+export const toInstantString = (instant: Temporal.Instant): string => instant.toString({ fractionalSecondDigits: 3 });
+
+/** The local calendar date of an instant in a zone ('YYYY-MM-DD'). */
+export const localDateOf = (instant: string, zone: string = SANTIAGO): string =>
+  Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
+
+/** Saturdays, Sundays and national holidays are not business days. Throws outside the holiday table. */
+export function isBusinessDay(localDate: string): boolean {
+  const weekday = Temporal.PlainDate.from(localDate).dayOfWeek;
+  return weekday <= 5 && !isChileanHoliday(localDate);
+}
+
+/** The last counted local date of a period (what the UI shows as "vence el …"). */
+export function dueLocalDate(input: DueAtInput): string {
+  const { count, days } = input;
+  if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS) throw new RangeError(`days must be an integer 0-${MAX_DAYS}, got ${days}`);
+  let date = Temporal.PlainDate.from(localDateOf(input.startsAt, input.zone ?? SANTIAGO));
+  if (count === 'calendar') return date.add({ days }).toString();
+  for (let counted = 0; counted < days; ) {
+    date = date.add({ days: 1 });
+    if (isBusinessDay(date.toString())) counted++;
+  }
+  return date.toString();
+}
+
+/** The instant a local date ends: start of the next local day minus 1 ms (DST-safe). */
+export function endOfLocalDay(localDate: string, zone: string = SANTIAGO): string {
+  const nextStart = Temporal.PlainDate.from(localDate).add({ days: 1 }).toZonedDateTime({ timeZone: zone });
+  return toInstantString(nextStart.toInstant().subtract({ milliseconds: 1 }));
+}
+
+/** When a deadline falls due, as an ISO UTC instant. See the convention above. */
+export function computeDueAt(input: DueAtInput): string {
+  return endOfLocalDay(dueLocalDate(input), input.zone ?? SANTIAGO);
+}
+
+/** "Due soon" means at most this much time left. */
+export const DUE_SOON_MS = 48 * 60 * 60 * 1000;
+
+const epochMs = (instant: string): number => Temporal.Instant.from(instant).epochMilliseconds;
+
+/**
+ * How a deadline looks from `now`. Only open deadlines have a state; met, breached and
+ * cancelled ones are 'none' (they no longer ask anything of anyone).
+ * The due instant itself is still on time (it is the last millisecond of the day).
+ */
+export function deadlineState(dueAt: string, status: DeadlineStatus, now: string): DeadlineState {
+  if (status !== 'open') return 'none';
+  const left = epochMs(dueAt) - epochMs(now);
+  if (left < 0) return 'overdue';
+  return left <= DUE_SOON_MS ? 'due_soon' : 'on_track';
+}
+
+/** Parts for a live countdown; `overdue` says which way they point. Exact elapsed time, not calendar days. */
+export interface RemainingTime {
+  readonly overdue: boolean;
+  /** dueAt − now in milliseconds (negative when overdue). */
+  readonly totalMs: number;
+  readonly days: number;
+  readonly hours: number;
+  readonly minutes: number;
+  readonly seconds: number;
+}
+
+export function remainingTime(dueAt: string, now: string): RemainingTime {
+  const totalMs = epochMs(dueAt) - epochMs(now);
+  const overdue = totalMs < 0;
+  // Floor towards zero on the absolute value, so "1 h 59 min" never shows as "2 h".
+  const totalSeconds = Math.floor(Math.abs(totalMs) / 1000);
+  return {
+    overdue,
+    totalMs,
+    days: Math.floor(totalSeconds / 86_400),
+    hours: Math.floor((totalSeconds % 86_400) / 3_600),
+    minutes: Math.floor((totalSeconds % 3_600) / 60),
+    seconds: totalSeconds % 60,
+  };
+}
