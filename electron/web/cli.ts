@@ -4,7 +4,7 @@
 // built renderer and the contract on 127.0.0.1, prints ONE JSON line on stdout for tools and
 // tests — {"url","port","databasePath"} — and a Spanish line for people on stderr. SIGINT or
 // SIGTERM closes the host and the core (checkpointing the WAL) and exits 0.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Same first-run seed as the desktop app (electron/main/app-paths.ts): a realistic caseload. */
 const DEFAULT_DEMO_CASES = 2000;
+
+const appVersion = (): string => (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = 'Uso: tsx electron/web/cli.ts [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]';
 
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   const databasePath = join(dataDir, 'mesa.sqlite3');
   mkdirSync(dataDir, { recursive: true });
 
-  const core = await openCore({ databasePath, host: 'web', appVersion: process.env['npm_package_version'] ?? '0.0.0-dev', demoCases });
+  const core = await openCore({ databasePath, host: 'web', appVersion: appVersion(), demoCases });
   if (values['seed-only']) {
     core.close();
     process.stdout.write(`${JSON.stringify({ seeded: true, databasePath })}\n`);
