@@ -212,7 +212,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'deadlines.none': 'This case has no recorded deadlines.',
   'deadlines.due': 'Due {date}',
   'deadlines.rule': '{days} {count}',
-  'deadlines.remaining': '{time} left',
+  'deadlines.remaining': 'Due in {time}',
   'deadlines.overdueBy': 'Overdue by {time}',
   'deadlines.timezone': 'Santiago, Chile time',
 

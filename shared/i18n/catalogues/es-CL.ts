@@ -217,7 +217,7 @@ export const esCL = {
   'deadlines.none': 'Este caso no tiene plazos registrados.',
   'deadlines.due': 'Vence {date}',
   'deadlines.rule': '{days} {count}',
-  'deadlines.remaining': 'Quedan {time}',
+  'deadlines.remaining': 'Vence en {time}',
   'deadlines.overdueBy': 'Vencido hace {time}',
   'deadlines.timezone': 'Hora de Santiago de Chile',
 

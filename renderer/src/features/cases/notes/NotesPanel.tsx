@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../i18n/i18n-context';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { NoteItem } from './NoteItem';
+import { useNotes } from './use-notes';
+
+/** The mediator's private notes: stored on this machine only, never synced or shown to the parties. */
+export function NotesPanel({ caseId }: Readonly<{ caseId: string }>) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const notes = useNotes(caseId);
+  const [draft, setDraft] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.trim() === '' || saving) return;
+    setSaving(true);
+    if (await notes.add(draft)) setDraft('');
+    setSaving(false);
+  };
+
+  return (
+    <section className="panel panel-notes" aria-labelledby="case-notes-title" data-testid="notes">
+      <h3 className="panel-title" id="case-notes-title">
+        {t('notes.title')}
+        {notes.notes.length > 0 ? <span className="panel-note">{i18n.plural('notes.count', notes.notes.length)}</span> : null}
+      </h3>
+      <p className="privacy">
+        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
+          <path d="M6 9V6.5a4 4 0 0 1 8 0V9M5 9h10v8H5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+        </svg>
+        {t('notes.privacy')}
+      </p>
+      <form className="note-form" onSubmit={(event) => void submit(event)}>
+        <textarea
+          className="textarea"
+          value={draft}
+          maxLength={20_000}
+          placeholder={t('notes.placeholder')}
+          aria-label={t('notes.placeholder')}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+          }}
+          data-testid="note-input"
+        />
+        <div className="note-form-actions">
+          <button type="submit" className="btn btn-primary btn-sm" disabled={saving || draft.trim() === ''} data-testid="note-save">
+            {t('notes.add')}
+          </button>
+        </div>
+      </form>
+      {notes.error ? <ErrorNotice error={notes.error} onRetry={notes.reload} testId="notes-error" /> : null}
+      {!notes.loading && notes.notes.length === 0 ? <p className="muted">{t('notes.empty')}</p> : null}
+      <ul className="notes-list">
+        {notes.notes.map((note) => (
+          <NoteItem key={note.id} note={note} onSave={notes.update} onDelete={notes.remove} />
+        ))}
+      </ul>
+    </section>
+  );
+}

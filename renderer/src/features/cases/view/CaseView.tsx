@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../../../i18n/i18n-context';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { StageBadge } from '../../../ui/StageBadge';
+import { NotesPanel } from '../notes/NotesPanel';
+import { CaseActions } from './CaseActions';
+import { CaseSummary } from './CaseSummary';
+import { CaseTimeline } from './CaseTimeline';
+import { DeadlinesPanel } from './DeadlinesPanel';
+import { EscalationPanel } from './EscalationPanel';
+import { PartiesPanel } from './PartiesPanel';
+import { useCaseDetail } from './use-case-detail';
+import './case-view.css';
+
+type Props = Readonly<{ caseId: string; onClose: () => void }>;
+
+/** The case, over the list (which stays mounted, keeping its scroll and cache). Escape closes. */
+export function CaseView({ caseId, onClose }: Props) {
+  const { t } = useI18n();
+  const { detail, timeline, error, loading, reload, replace } = useCaseDetail(caseId);
+  const rootRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    rootRef.current?.focus();
+  }, []);
+
+  return (
+    <section
+      ref={rootRef}
+      className="case-view"
+      tabIndex={-1}
+      aria-label={detail ? t('case.title', { folio: detail.folio }) : t('app.loading')}
+      data-testid="case-view"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented && event.target === event.currentTarget) onClose();
+      }}
+    >
+      <header className="case-view-header">
+        <button type="button" className="btn btn-ghost back" onClick={onClose} aria-label={t('case.close')} data-testid="case-close">
+          ← {t('app.back')}
+        </button>
+        {detail ? (
+          <div className="case-view-title">
+            <h2>
+              <span className="case-view-folio">{detail.folio}</span>
+              <span className="case-view-brand">{detail.brandName}</span>
+            </h2>
+            <StageBadge stage={detail.stage} subState={detail.subState} />
+          </div>
+        ) : null}
+        {detail ? <CaseActions detail={detail} onChanged={replace} onReload={reload} /> : null}
+      </header>
+      {error && !detail ? (
+        <div className="case-view-error">
+          <ErrorNotice error={error} title={t('case.loadError')} onRetry={reload} testId="case-error" />
+        </div>
+      ) : null}
+      {loading && !detail && !error ? (
+        <div className="case-view-loading" aria-busy="true">
+          <div className="spinner" />
+        </div>
+      ) : null}
+      {detail ? (
+        <div className="case-view-body">
+          <div className="case-view-main">
+            <CaseSummary detail={detail} />
+            <EscalationPanel criteria={detail.escalationCriteria} />
+            <PartiesPanel parties={detail.parties} />
+          </div>
+          <aside className="case-view-side">
+            <DeadlinesPanel deadlines={detail.deadlines} />
+            <NotesPanel caseId={detail.id} />
+            <CaseTimeline entries={timeline} />
+          </aside>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { AppInfo } from '../../../shared/contract/app';
+import { CasesScreen } from '../features/cases/CasesScreen';
+import { Placeholder } from '../features/placeholder/Placeholder';
+import { AppInfoProvider } from './app-info-context';
+import { Header } from './Header';
+import { sections, type SectionId } from './sections';
+import { Sidebar } from './Sidebar';
+
+/** Left navigation, header, and the current section. */
+export function AppShell({ info }: Readonly<{ info: AppInfo }>) {
+  const [section, setSection] = useState<SectionId>('cases');
+  const current = sections.find((s) => s.id === section) ?? sections[0];
+
+  return (
+    <AppInfoProvider info={info}>
+    <div className="shell">
+      <Sidebar current={section} onSelect={setSection} version={info.version} />
+      <div className="shell-main">
+        <Header user={info.user} sectionLabel={current?.label ?? 'nav.cases'} />
+        <main className="shell-content" id="main">
+          {current?.placeholder ? <Placeholder title={current.label} body={current.placeholder} /> : <CasesScreen />}
+        </main>
+      </div>
+    </div>
+    </AppInfoProvider>
+  );
+}
