@@ -2,15 +2,16 @@
 // menu, updater. Each piece lives in its own module; this file only wires them in order.
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
-import type { Locale } from '../../shared/contract/app';
+import type { Locale, Settings } from '../../shared/contract/app';
 import { dispatch } from '../core/api/dispatch';
-import { openCore, type MesaCore } from '../core/core';
+import { openCore } from '../core/core';
 import { databasePathIn, DEMO_CASES_ON_FIRST_RUN, preloadPathFrom, rendererLocation } from './app-paths';
 import { bindOperations, forwardEvents } from './ipc-binding';
 import { installApplicationMenu } from './menu';
 import { hardenAllWebContents, hardenSession } from './security-policy';
 import { isTrustedRendererUrl } from './security/trusted-sender';
 import { reportStartupFailure } from './startup-error';
+import { startupFailureOf } from './startup-error-text';
 import { startUpdateChecks } from './updater';
 import { createMainWindow } from './window';
 
@@ -21,11 +22,6 @@ export interface RunningApp {
   focusOrCreateWindow(): void;
 }
 
-async function currentLocale(core: MesaCore): Promise<Locale> {
-  const result = await dispatch(core.handlers, 'getSettings', {});
-  return result.ok ? (result.value as { locale: Locale }).locale : 'es-CL';
-}
-
 export async function startApp(): Promise<RunningApp | null> {
   const renderer = rendererLocation(mainDir, app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
   const isAppUrl = (url: string): boolean => isTrustedRendererUrl(url, renderer);
@@ -33,17 +29,20 @@ export async function startApp(): Promise<RunningApp | null> {
   hardenAllWebContents(isAppUrl);
 
   const databasePath = databasePathIn(app.getPath('userData'));
-  let core: MesaCore;
-  try {
-    core = await openCore({ databasePath, host: 'electron', appVersion: app.getVersion(), demoCases: DEMO_CASES_ON_FIRST_RUN });
-  } catch (error) {
-    await reportStartupFailure(error, databasePath);
+  // openCore never rejects: a store it cannot open (corrupt, newer version, unreadable) gives a
+  // core whose every operation fails with that error. Asking for the settings reveals it.
+  const core = await openCore({ databasePath, host: 'electron', appVersion: app.getVersion(), demoCases: DEMO_CASES_ON_FIRST_RUN });
+  const settings = await dispatch(core.handlers, 'getSettings', {});
+  const failure = startupFailureOf(settings);
+  if (failure !== null) {
+    core.close();
+    await reportStartupFailure(failure, databasePath);
     app.quit();
     return null;
   }
   app.on('will-quit', () => core.close());
 
-  installApplicationMenu(await currentLocale(core));
+  installApplicationMenu(settings.ok ? (settings.value as Settings).locale : 'es-CL');
   bindOperations(ipcMain, {
     handlers: core.handlers,
     isTrustedFrameUrl: isAppUrl,

@@ -1,7 +1,8 @@
 // What the user reads when the database cannot be opened at start. Pure (no 'electron'), so
 // the wording and the locale choice are tested under Node; startup-error.ts shows it.
 import type { Locale } from '../../shared/contract/app';
-import type { ErrorCode } from '../../shared/contract/errors';
+import type { AppErrorShape, ErrorCode } from '../../shared/contract/errors';
+import type { Result } from '../../shared/contract/result';
 
 export interface StartupErrorText {
   readonly title: string;
@@ -63,3 +64,10 @@ export function startupErrorText(code: ErrorCode, locale: Locale): StartupErrorT
   const known: Known = code === 'db_corrupt' || code === 'db_newer_version' ? code : 'other';
   return { ...catalogue[known], showFolder: catalogue.showFolder, quit: catalogue.quit };
 }
+
+/** Errors that mean the store itself cannot be used, so the app cannot start. */
+const STORE_FAILURES: ReadonlySet<ErrorCode> = new Set(['db_corrupt', 'db_newer_version', 'db_unavailable', 'disk_full']);
+
+/** The store failure behind a first operation's Result, or null when the app can go on. */
+export const startupFailureOf = (result: Result<unknown>): AppErrorShape | null =>
+  !result.ok && STORE_FAILURES.has(result.error.code) ? result.error : null;

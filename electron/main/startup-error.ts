@@ -1,5 +1,5 @@
 import { app, dialog, shell } from 'electron';
-import { toAppError } from '../core/errors/to-app-error';
+import type { AppErrorShape } from '../../shared/contract/errors';
 import { startupErrorText, startupLocale } from './startup-error-text';
 
 /**
@@ -7,10 +7,9 @@ import { startupErrorText, startupLocale } from './startup-error-text';
  * file written by a newer Mesa, disk or permission problems), then quits. The file is never
  * touched: no repair, no rename, no delete — "show data folder" only reveals it.
  */
-export async function reportStartupFailure(error: unknown, databasePath: string): Promise<void> {
-  const appError = toAppError(error);
-  console.error(`[mesa] startup failed (${appError.code}): ${appError.message}`);
-  const text = startupErrorText(appError.code, startupLocale(app.getLocale()));
+export async function reportStartupFailure(error: AppErrorShape, databasePath: string): Promise<void> {
+  console.error(`[mesa] startup failed (${error.code}): ${error.message}`);
+  const text = startupErrorText(error.code, startupLocale(app.getLocale()));
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: text.title,

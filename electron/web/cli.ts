@@ -3,12 +3,16 @@
 // Opens the core on DIR/mesa.sqlite3 (default .mesa-data/ in the repo, gitignored), serves the
 // built renderer and the contract on 127.0.0.1, prints ONE JSON line on stdout for tools and
 // tests — {"url","port","databasePath"} — and a Spanish line for people on stderr. SIGINT or
-// SIGTERM closes the host and the core (checkpointing the WAL) and exits 0.
+// SIGTERM closes the host and the core (checkpointing the WAL) and exits 0. A store the core
+// cannot open (corrupt, newer version) is still served: every operation then answers with that
+// error and the renderer shows its full-screen message, which is what e2e tests of it need.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { dispatch } from '../core/api/dispatch';
 import { openCore } from '../core/core';
+import { AppError } from '../../shared/contract/errors';
 import { startWebHost } from './server';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -52,7 +56,10 @@ async function main(): Promise<void> {
 
   const core = await openCore({ databasePath, host: 'web', appVersion: appVersion(), demoCases });
   if (values['seed-only']) {
+    // openCore never rejects; a store it could not open shows up as a failing operation.
+    const probe = await dispatch(core.handlers, 'getAppInfo', {});
     core.close();
+    if (!probe.ok) throw new AppError(probe.error.code, probe.error.message);
     process.stdout.write(`${JSON.stringify({ seeded: true, databasePath })}\n`);
     process.stderr.write(`Datos de demostración listos en ${databasePath}\n`);
     return;

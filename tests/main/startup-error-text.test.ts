@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startupErrorText, startupLocale } from '../../electron/main/startup-error-text';
+import { startupErrorText, startupFailureOf, startupLocale } from '../../electron/main/startup-error-text';
 
 describe('startup error text', () => {
   it('speaks Spanish unless the system prefers English', () => {
@@ -22,5 +22,14 @@ describe('startup error text', () => {
   it('has a general message for every other failure', () => {
     expect(startupErrorText('disk_full', 'es-CL').title).toBe('Mesa no pudo iniciar');
     expect(startupErrorText('internal', 'en').quit).toBe('Quit');
+  });
+
+  it('treats store failures as fatal at start, and nothing else', () => {
+    const failed = (code: 'db_corrupt' | 'db_newer_version' | 'disk_full' | 'internal' | 'not_found') => ({ ok: false as const, error: { code, message: 'x' } });
+    expect(startupFailureOf(failed('db_corrupt'))?.code).toBe('db_corrupt');
+    expect(startupFailureOf(failed('db_newer_version'))?.code).toBe('db_newer_version');
+    expect(startupFailureOf(failed('disk_full'))?.code).toBe('disk_full');
+    expect(startupFailureOf(failed('internal'))).toBeNull();
+    expect(startupFailureOf({ ok: true, value: { locale: 'es-CL' } })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // The web host CLI end to end: real core on a temp SQLite file, real HTTP, real signals.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,9 +18,10 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function startCli(args: string[]) {
+function startCli(args: string[], prepare?: (dataDir: string) => void) {
   const dataDir = mkdtempSync(join(tmpdir(), 'mesa-cli-'));
   dirs.push(dataDir);
+  prepare?.(dataDir);
   const child = spawn(tsx, [cli, '--data', dataDir, ...args], { cwd: repoRoot });
   children.push(child);
   let stderr = '';
@@ -65,5 +66,26 @@ describe('tsx electron/web/cli.ts', () => {
     const run = startCli(['--port', 'mil']);
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toMatch(/--port debe ser un entero/);
+  });
+
+  it('serves a corrupt store as db_corrupt errors and never touches the file', async () => {
+    const garbage = Buffer.from('this is not a SQLite database '.repeat(200));
+    const run = startCli([], (dataDir) => writeFileSync(join(dataDir, 'mesa.sqlite3'), garbage));
+    const url = new URL(String((await run.firstLine)['url']));
+    const response = await fetch(new URL('/api/op/getAppInfo', url), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${url.hash.replace('#secret=', '')}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'db_corrupt' } });
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(readFileSync(join(run.dataDir, 'mesa.sqlite3')).equals(garbage)).toBe(true);
+  });
+
+  it('--seed-only on a corrupt store exits 1 and says why', async () => {
+    const run = startCli(['--seed-only'], (dataDir) => writeFileSync(join(dataDir, 'mesa.sqlite3'), 'garbage'.repeat(1000)));
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toMatch(/no pudo iniciar \(db_corrupt\)/);
   });
 });
