@@ -1,11 +1,12 @@
+// Global styles first, so feature styles (imported by the components below) can refine them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/ui.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createMesaClient } from './api/create-mesa-client';
 import { MesaProvider } from './api/mesa-context';
 import { Bootstrap } from './shell/Bootstrap';
-import './styles/tokens.css';
-import './styles/base.css';
-import './styles/ui.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -16,3 +16,4 @@ export {
 } from './translator';
 export { enumLabelKeys, isLabelKey, type EnumLabelKey } from './enum-labels';
 export { errorMessage } from './error-message';
+export { countdownText } from './countdown';

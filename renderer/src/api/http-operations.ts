@@ -45,7 +45,6 @@ export function createHttpCaller(baseUrl: string, secret: string | null) {
         headers: { 'Content-Type': 'application/json', ...(secret ? { Authorization: `Bearer ${secret}` } : {}) },
         body: JSON.stringify(input ?? {}),
         credentials: 'omit',
-        cache: 'no-store',
       });
     } catch (error) {
       return transportError('db_unavailable', `Web host unreachable for ${name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,8 +1,8 @@
 import type { DeadlineKind } from '../../../../../shared/domain/deadline';
 import { deadlineState, remainingTime } from '../../../../../shared/domain/deadlines';
+import { countdownText } from '../../../../../shared/i18n';
 import { useI18n } from '../../../i18n/i18n-context';
 import { formatDateTime } from '../../../format';
-import { countdownText } from '../../deadlines/countdown-text';
 
 type Props = Readonly<{ kind: DeadlineKind | null; dueAt: string | null; nowIso: string }>;
 

@@ -43,8 +43,8 @@ export function CaseActions({ detail, onChanged, onReload }: Props) {
   };
 
   return (
-    <div className="case-actions" data-testid="case-actions">
-      <div className="case-actions-buttons" role="group" aria-label={t('actions.title')}>
+    <>
+      <div className="case-actions" role="group" aria-label={t('actions.title')} data-testid="case-actions">
         {byType.size === 0 ? <span className="muted">{t('actions.none')}</span> : null}
         {[...byType.keys()].map((type) => (
           <button
@@ -59,16 +59,18 @@ export function CaseActions({ detail, onChanged, onReload }: Props) {
         ))}
       </div>
       {error ? (
+        <div className="case-action-error">
         <ErrorNotice
           error={error}
           onRetry={STALE_CODES.has(error.code) ? () => { setError(null); onReload(); } : undefined}
           retryLabel={t('actions.conflict.reload')}
           testId="action-error"
         />
+        </div>
       ) : null}
       {pending ? (
         <TransitionDialog type={pending} options={byType.get(pending) ?? []} busy={busy} onConfirm={(transition) => void run(transition)} onCancel={() => setPending(null)} />
       ) : null}
-    </div>
+    </>
   );
 }

@@ -1,9 +1,9 @@
 import type { Deadline } from '../../../../../shared/domain/deadline';
 import { deadlineState, remainingTime } from '../../../../../shared/domain/deadlines';
 import { useNow } from '../../../hooks/use-now';
+import { countdownText } from '../../../../../shared/i18n';
 import { useI18n } from '../../../i18n/i18n-context';
 import { formatDateTime } from '../../../format';
-import { countdownText } from '../../deadlines/countdown-text';
 
 /** Deadlines with a live countdown (every second) for the open ones, in Santiago time. */
 export function DeadlinesPanel({ deadlines }: Readonly<{ deadlines: readonly Deadline[] }>) {

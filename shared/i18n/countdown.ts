@@ -1,5 +1,5 @@
-import type { RemainingTime } from '../../../../shared/domain/deadlines';
-import type { PluralBase, Translator } from '../../../../shared/i18n';
+import type { RemainingTime } from '../domain/deadlines';
+import type { PluralBase, Translator } from './translator';
 
 type Unit = Extract<PluralBase, `time.${string}`>;
 
@@ -18,10 +18,10 @@ export function countdownText(i18n: Translator, remaining: RemainingTime, precis
   const start = firstNonZero === -1 ? parts.length - 1 : firstNonZero;
   const [unit, value] = parts[start] ?? ['time.seconds', 0];
   const text = i18n.plural(unit, value);
-  if (precision === 'coarse' || start >= parts.length - 1) {
+  const [nextUnit, nextValue] = parts[start + 1] ?? ['time.seconds', 0];
+  if (precision === 'coarse' || nextValue === 0) {
     return i18n.t(remaining.overdue ? 'deadlines.overdueBy' : 'deadlines.remaining', { time: text });
   }
-  const [nextUnit, nextValue] = parts[start + 1] ?? ['time.seconds', 0];
   const both = i18n.t('time.join', { a: text, b: i18n.plural(nextUnit, nextValue) });
   return i18n.t(remaining.overdue ? 'deadlines.overdueBy' : 'deadlines.remaining', { time: both });
 }
