@@ -43,12 +43,18 @@ export function CasesScreen() {
     };
   }, [api, refresh]);
 
+  const listRef = useRef<HTMLDivElement>(null);
   const openRow = useCallback((row: CaseListRow) => setOpenCaseId(row.id), []);
+  const closeCase = useCallback(() => {
+    setOpenCaseId(null);
+    // Back to the list where the user left it: focus returns to the grid (its active row is kept).
+    window.requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[data-testid="case-list"]')?.focus());
+  }, []);
   const empty = pages.settled && pages.total === 0;
 
   return (
     <div className="cases-screen">
-      <div className="cases-list" inert={openCaseId !== null}>
+      <div className="cases-list" ref={listRef} inert={openCaseId !== null}>
         <CaseListToolbar filters={filters} onChange={setFilters} total={pages.total} loading={!pages.settled} />
         {pages.error ? (
           <div className="cases-notice">
@@ -71,7 +77,7 @@ export function CasesScreen() {
           />
         )}
       </div>
-      {openCaseId ? <CaseView key={openCaseId} caseId={openCaseId} onClose={() => setOpenCaseId(null)} /> : null}
+      {openCaseId ? <CaseView key={openCaseId} caseId={openCaseId} onClose={closeCase} /> : null}
     </div>
   );
 }
