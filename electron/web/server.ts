@@ -156,6 +156,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
     const file = await resolveStaticFile(options.rendererDir, rawPath);
+    if (file === null && rawPath === '/favicon.ico') {
+      // Browsers ask for it unprompted; an empty answer keeps their consoles free of 404 noise.
+      res.writeHead(204, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
     if (file === null) {
       res.writeHead(404, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end('No encontrado / Not found');

@@ -190,6 +190,10 @@ describe('static files', () => {
     expect((await raw(host.port, { path: '/assets/index-abc.css?v=1' })).headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
+  it('answers the browser\'s unprompted /favicon.ico with 204 when the renderer has none', async () => {
+    expect((await raw(host.port, { path: '/favicon.ico' })).status).toBe(204);
+  });
+
   it.each([
     '/../../etc/passwd',
     '/..%2f..%2fetc%2fpasswd',
