@@ -1,3 +1,5 @@
+// Must run before any zod schema is built (the contract's modules build them on import).
+import './zod-jitless';
 // Global styles first, so feature styles (imported by the components below) can refine them.
 import './styles/tokens.css';
 import './styles/base.css';

@@ -206,7 +206,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'parties.noRepresentative': 'No representative',
 
   'escalation.title': 'Why this case was escalated to mediation',
-  'escalation.none': 'This case was not escalated to mediation: no eligibility criterion was met.',
+  'escalation.none': 'This case has not been escalated to mediation.',
 
   'deadlines.title': 'Deadlines',
   'deadlines.none': 'This case has no recorded deadlines.',

@@ -211,7 +211,7 @@ export const esCL = {
   'parties.noRepresentative': 'Sin representante',
 
   'escalation.title': 'Por qué se escaló a mediación',
-  'escalation.none': 'Este caso no fue escalado a mediación: ningún criterio de elegibilidad se cumplió.',
+  'escalation.none': 'Este caso no ha sido escalado a mediación.',
 
   'deadlines.title': 'Plazos',
   'deadlines.none': 'Este caso no tiene plazos registrados.',

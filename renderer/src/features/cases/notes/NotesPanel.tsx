@@ -5,10 +5,16 @@ import { NoteItem } from './NoteItem';
 import { useNotes } from './use-notes';
 
 /** The mediator's private notes: stored on this machine only, never synced or shown to the parties. */
-export function NotesPanel({ caseId }: Readonly<{ caseId: string }>) {
+type Props = Readonly<{
+  caseId: string;
+  /** Called after a note was added, edited or deleted (the case timeline gained an entry). */
+  onChanged: () => void;
+}>;
+
+export function NotesPanel({ caseId, onChanged }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const notes = useNotes(caseId);
+  const notes = useNotes(caseId, onChanged);
   const [draft, setDraft] = useState('');
   const [saving, setSaving] = useState(false);
 

@@ -17,7 +17,7 @@ export interface NotesState {
 const newestFirst = (notes: readonly Note[]): readonly Note[] => [...notes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
 /** The private notes of one case, with add/edit/delete as immutable updates of the list. */
-export function useNotes(caseId: string): NotesState {
+export function useNotes(caseId: string, onChanged: () => void): NotesState {
   const api = useMesa();
   const [notes, setNotes] = useState<readonly Note[]>([]);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -45,8 +45,9 @@ export function useNotes(caseId: string): NotesState {
     }
     setError(null);
     apply(result.value);
+    onChanged();
     return true;
-  }, []);
+  }, [onChanged]);
 
   const add = useCallback(
     async (body: string) => settle(await api.addNote({ caseId, body }), (note) => setNotes((prev) => newestFirst([note, ...prev]))),

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import type { CaseDetail } from '../../../../../shared/domain/case';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StageBadge } from '../../../ui/StageBadge';
@@ -19,6 +20,14 @@ export function CaseView({ caseId, onClose }: Props) {
   const { t } = useI18n();
   const { detail, timeline, error, loading, reload, replace } = useCaseDetail(caseId);
   const rootRef = useRef<HTMLElement>(null);
+  // Show the returned case at once, then reload so the timeline has the new audit entry too.
+  const onChanged = useCallback(
+    (next: CaseDetail) => {
+      replace(next);
+      reload();
+    },
+    [replace, reload],
+  );
 
   useEffect(() => {
     rootRef.current?.focus();
@@ -48,7 +57,7 @@ export function CaseView({ caseId, onClose }: Props) {
             <StageBadge stage={detail.stage} subState={detail.subState} />
           </div>
         ) : null}
-        {detail ? <CaseActions detail={detail} onChanged={replace} onReload={reload} /> : null}
+        {detail ? <CaseActions detail={detail} onChanged={onChanged} onReload={reload} /> : null}
       </header>
       {error && !detail ? (
         <div className="case-view-error">
@@ -69,7 +78,7 @@ export function CaseView({ caseId, onClose }: Props) {
           </div>
           <aside className="case-view-side">
             <DeadlinesPanel deadlines={detail.deadlines} />
-            <NotesPanel caseId={detail.id} />
+            <NotesPanel caseId={detail.id} onChanged={reload} />
             <CaseTimeline entries={timeline} />
           </aside>
         </div>
