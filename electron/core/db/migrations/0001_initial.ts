@@ -69,12 +69,12 @@ const statements = [
   `CREATE INDEX cases_by_stage_updated_at ON cases (stage, updated_at, id)`,
   `CREATE INDEX cases_by_stage_next_deadline ON cases (stage, next_deadline_sort, id)`,
   `CREATE INDEX cases_by_stage_amount ON cases (stage, amount_clp, id)`,
-  `CREATE INDEX cases_by_stage_folio ON cases (stage, folio)`,
+  `CREATE INDEX cases_by_stage_folio ON cases (stage, folio, id)`,
   `CREATE INDEX cases_by_category_filed_at ON cases (category, filed_at, id)`,
   `CREATE INDEX cases_by_category_updated_at ON cases (category, updated_at, id)`,
   `CREATE INDEX cases_by_category_next_deadline ON cases (category, next_deadline_sort, id)`,
   `CREATE INDEX cases_by_category_amount ON cases (category, amount_clp, id)`,
-  `CREATE INDEX cases_by_category_folio ON cases (category, folio)`,
+  `CREATE INDEX cases_by_category_folio ON cases (category, folio, id)`,
 
   `CREATE TABLE parties (
     id             TEXT PRIMARY KEY NOT NULL,

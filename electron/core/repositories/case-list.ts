@@ -1,0 +1,120 @@
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { CaseListQuery, CaseListPage, CaseSortField } from '../../../shared/contract/cases';
+import type { DeadlineState } from '../../../shared/domain/deadline';
+import { DUE_SOON_MS } from '../../../shared/domain/deadlines';
+import type { Database } from '../db/schema';
+import type { Store } from '../db/store';
+import { toSafeFtsQuery } from './fts-query';
+import { caseListRowFromRow } from './rows';
+
+/** The sentinel next_deadline_sort holds when a case has no open deadline (see 0001_initial). */
+const NO_DEADLINE_SORT = '9999-12-31T23:59:59.999Z';
+
+const SORT_COLUMNS = {
+  filedAt: 'filed_at',
+  updatedAt: 'updated_at',
+  nextDeadline: 'next_deadline_sort',
+  amount: 'amount_clp',
+  folio: 'folio',
+} as const satisfies Record<CaseSortField, keyof Database['cases']>;
+
+type CasesEb = ExpressionBuilder<Database, 'cases'>;
+
+/**
+ * Deadline states as ranges of the indexed next_deadline_sort column, from `now`, with the
+ * boundaries of the domain's deadlineState (shared/domain/deadlines.ts): overdue = due before
+ * now; due_soon = due in [now, now + 48 h]; on_track = due after now + 48 h; none = no open
+ * deadline. ISO instants compare as strings because the store normalises them (toISOString).
+ */
+function deadlineStateCondition(eb: CasesEb, state: DeadlineState, now: Date) {
+  const nowIso = now.toISOString();
+  const soonIso = new Date(now.getTime() + DUE_SOON_MS).toISOString();
+  switch (state) {
+    case 'overdue':
+      return eb('next_deadline_sort', '<', nowIso);
+    case 'due_soon':
+      return eb.and([eb('next_deadline_sort', '>=', nowIso), eb('next_deadline_sort', '<=', soonIso)]);
+    case 'on_track':
+      return eb.and([eb('next_deadline_sort', '>', soonIso), eb('next_deadline_sort', '<', NO_DEADLINE_SORT)]);
+    case 'none':
+      return eb('next_deadline_sort', '=', NO_DEADLINE_SORT);
+  }
+}
+
+/**
+ * Cases whose text or whose private notes match. MATCH only ever receives the output of
+ * toSafeFtsQuery, bound as a parameter.
+ */
+function searchCondition(ftsQuery: string) {
+  return sql<SqlBool>`cases.rowid IN (
+    SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${ftsQuery}
+    UNION
+    SELECT matched.rowid FROM notes_fts
+      JOIN notes ON notes.rowid = notes_fts.rowid
+      JOIN cases AS matched ON matched.id = notes.case_id
+      WHERE notes_fts MATCH ${ftsQuery}
+  )`;
+}
+
+type ParsedQuery = z.output<typeof CaseListQuery>;
+
+/**
+ * The contract's defaults, without its size limits: dispatch() already enforced those on
+ * anything from outside, and the repository must stay safe on its own for any text (the FTS
+ * builder bounds the work), not fail because a trusted caller sent a long string.
+ */
+function withDefaults(query: CaseListQuery): ParsedQuery {
+  return {
+    stages: query.stages ?? [],
+    categories: query.categories ?? [],
+    deadlineStates: query.deadlineStates ?? [],
+    search: (query.search ?? '').trim(),
+    sort: query.sort ?? { field: 'filedAt', direction: 'desc' },
+    offset: query.offset ?? 0,
+    limit: query.limit ?? 100,
+  };
+}
+
+/** One page of the case list: filters, full-text search, sort with id tie-break, total. */
+export async function listCasePage(store: Store, rawQuery: CaseListQuery, now: Date): Promise<CaseListPage> {
+  const query = withDefaults(rawQuery);
+  const ftsQuery = toSafeFtsQuery(query.search);
+
+  const filtered = store.db
+    .selectFrom('cases')
+    .$if(query.stages.length > 0, (qb) => qb.where('stage', 'in', query.stages))
+    .$if(query.categories.length > 0, (qb) => qb.where('category', 'in', query.categories))
+    .$if(query.deadlineStates.length > 0, (qb) =>
+      qb.where((eb) => eb.or(query.deadlineStates.map((state) => deadlineStateCondition(eb, state, now)))),
+    )
+    .$if(ftsQuery !== null, (qb) => qb.where(searchCondition(ftsQuery ?? '')));
+
+  const column = SORT_COLUMNS[query.sort.field];
+  const direction = query.sort.direction;
+
+  const [countRow, rows] = await Promise.all([
+    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    filtered
+      .select([
+        'id',
+        'folio',
+        'stage',
+        'sub_state',
+        'category',
+        'brand_name',
+        'consumer_name',
+        'amount_clp',
+        'filed_at',
+        'updated_at',
+        'next_deadline_kind',
+        'next_deadline_at',
+      ])
+      .orderBy(column, direction)
+      .orderBy('id', direction)
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+  ]);
+  return { total: Number(countRow.total), offset: query.offset, rows: rows.map(caseListRowFromRow) };
+}
