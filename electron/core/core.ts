@@ -1,7 +1,15 @@
 // PUBLIC FACADE of the core — the only module the hosts (electron/main, electron/web) import.
-// Implementation to be completed by the core-store work; the signature is fixed.
+import { AppError } from '../../shared/contract/errors';
+import { operationNames } from '../../shared/contract/operations';
+import type { Mediator } from '../../shared/domain/people';
 import type { Handlers } from './api/dispatch';
-import type { EventBus } from './events/event-bus';
+import { createHandlers } from './api/handlers';
+import { openStore, type Store } from './db/store';
+import { DEMO_MEDIATORS, generateDemoCases } from './demo/generator';
+import { toAppError } from './errors/to-app-error';
+import { EventBus } from './events/event-bus';
+import { importCaseBundlesIn } from './repositories/case-import';
+import { profileRepository } from './repositories/profile-repository';
 
 export interface CoreOptions {
   /** Absolute path of the SQLite file (created when missing). */
@@ -19,4 +27,60 @@ export interface MesaCore {
   readonly events: EventBus;
   /** Closes the database (checkpointing the WAL). Idempotent. */
   close(): void;
+}
+
+/** The seed of the demo data: fixed, so every fresh demo store holds the same cases. */
+const DEMO_SEED = 20_260_404;
+
+/**
+ * Opens the store at options.databasePath (migrating it) and returns the core. Async because
+ * kysely's Migrator is. NEVER rejects: when the store cannot be opened (corrupt, written by a
+ * newer version, unreadable, disk full) it resolves to a core whose every handler rejects with
+ * that AppError, so the UI can show a translated full-screen error; the file is left untouched.
+ */
+export async function openCore(options: CoreOptions): Promise<MesaCore> {
+  const events = new EventBus();
+  const now = options.now ?? (() => new Date());
+  let store: Store | undefined;
+  try {
+    store = await openStore(options.databasePath);
+    await seedWhenEmpty(store, options.demoCases ?? 0, now());
+  } catch (error) {
+    store?.close();
+    return failedCore(toAppError(error), events);
+  }
+  const opened = store;
+  return {
+    handlers: createHandlers({ store: opened, events, now, host: options.host, appVersion: options.appVersion }),
+    events,
+    close: () => opened.close(),
+  };
+}
+
+/**
+ * A fresh store (no mediators yet) gets the demo mediators, the local user (the first one with
+ * role 'mediator') and `demoCases` generated cases — in ONE transaction, so a failure leaves a
+ * store that is still "empty" and is seeded again next time. A store that has a user is never
+ * touched, so real data can never be mixed with demo data. The mediators are seeded even with
+ * demoCases = 0: until sign-in exists they are the only source of a local user.
+ */
+async function seedWhenEmpty(store: Store, demoCases: number, now: Date): Promise<void> {
+  if ((await profileRepository.countMediators(store)) > 0) return;
+  const mediators: Mediator[] = DEMO_MEDIATORS.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role }));
+  const user = mediators.find((m) => m.role === 'mediator');
+  if (!user) throw new AppError('internal', 'The demo data has no mediator to act as local user');
+  await store.write(async (trx) => {
+    await profileRepository.upsertMediators(trx, mediators);
+    await profileRepository.setCurrentUser(trx, user.id);
+    if (demoCases > 0) {
+      await importCaseBundlesIn(trx, store.sqlite, generateDemoCases({ seed: DEMO_SEED, count: demoCases, now, mediators }), now);
+    }
+  });
+}
+
+/** A core that cannot serve: every operation rejects with the error that prevented opening. */
+function failedCore(error: AppError, events: EventBus): MesaCore {
+  const reject = () => Promise.reject(error);
+  const handlers = Object.fromEntries(operationNames.map((name) => [name, reject])) as unknown as Handlers;
+  return { handlers, events, close: () => undefined };
 }
