@@ -1,6 +1,6 @@
-import { Temporal } from 'temporal-polyfill';
 import type { DayCount, DeadlineState, DeadlineStatus } from './deadline';
 import { isChileanHoliday } from './holidays';
+import { dateOfEpochDay, epochDay, instantMs, isoWeekdayOfEpochDay, localEpochDayOf, startOfLocalDayMs } from './zoned-day';
 
 /**
  * Deadline arithmetic, always in a named IANA zone (never a fixed offset: Chile changes DST).
@@ -34,47 +34,48 @@ export interface DueAtInput {
   readonly zone?: string;
 }
 
-/** ISO instant with exactly three fractional digits, like the rest of the app stores. */
-export const toInstantString = (instant: Temporal.Instant): string => instant.toString({ fractionalSecondDigits: 3 });
-
 /** The local calendar date of an instant in a zone ('YYYY-MM-DD'). */
-export const localDateOf = (instant: string, zone: string = SANTIAGO): string =>
-  Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
+export const localDateOf = (instant: string, zone: string = SANTIAGO): string => dateOfEpochDay(localEpochDayOf(instantMs(instant), zone));
 
 /** Saturdays, Sundays and national holidays are not business days. Throws outside the holiday table. */
-export function isBusinessDay(localDate: string): boolean {
-  const weekday = Temporal.PlainDate.from(localDate).dayOfWeek;
-  return weekday <= 5 && !isChileanHoliday(localDate);
+export const isBusinessDay = (localDate: string): boolean => isBusinessEpochDay(epochDay(localDate));
+
+// Weekday first: weekends never need the (string-keyed) holiday lookup.
+const isBusinessEpochDay = (day: number): boolean => isoWeekdayOfEpochDay(day) <= 5 && !isChileanHoliday(dateOfEpochDay(day));
+
+function validDays(days: number): number {
+  if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS) throw new RangeError(`days must be an integer 0-${MAX_DAYS}, got ${days}`);
+  return days;
+}
+
+/** The last counted local date of a period, as an epoch day. */
+function dueEpochDay(input: DueAtInput): number {
+  const days = validDays(input.days);
+  let day = localEpochDayOf(instantMs(input.startsAt), input.zone ?? SANTIAGO);
+  if (input.count === 'calendar') return day + days;
+  for (let counted = 0; counted < days; ) {
+    day++;
+    if (isBusinessEpochDay(day)) counted++;
+  }
+  return day;
 }
 
 /** The last counted local date of a period (what the UI shows as "vence el …"). */
-export function dueLocalDate(input: DueAtInput): string {
-  const { count, days } = input;
-  if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS) throw new RangeError(`days must be an integer 0-${MAX_DAYS}, got ${days}`);
-  let date = Temporal.PlainDate.from(localDateOf(input.startsAt, input.zone ?? SANTIAGO));
-  if (count === 'calendar') return date.add({ days }).toString();
-  for (let counted = 0; counted < days; ) {
-    date = date.add({ days: 1 });
-    if (isBusinessDay(date.toString())) counted++;
-  }
-  return date.toString();
-}
+export const dueLocalDate = (input: DueAtInput): string => dateOfEpochDay(dueEpochDay(input));
 
 /** The instant a local date ends: start of the next local day minus 1 ms (DST-safe). */
-export function endOfLocalDay(localDate: string, zone: string = SANTIAGO): string {
-  const nextStart = Temporal.PlainDate.from(localDate).add({ days: 1 }).toZonedDateTime({ timeZone: zone });
-  return toInstantString(nextStart.toInstant().subtract({ milliseconds: 1 }));
-}
+export const endOfLocalDay = (localDate: string, zone: string = SANTIAGO): string =>
+  new Date(startOfLocalDayMs(epochDay(localDate) + 1, zone) - 1).toISOString();
 
 /** When a deadline falls due, as an ISO UTC instant. See the convention above. */
 export function computeDueAt(input: DueAtInput): string {
-  return endOfLocalDay(dueLocalDate(input), input.zone ?? SANTIAGO);
+  return new Date(startOfLocalDayMs(dueEpochDay(input) + 1, input.zone ?? SANTIAGO) - 1).toISOString();
 }
 
 /** "Due soon" means at most this much time left. */
 export const DUE_SOON_MS = 48 * 60 * 60 * 1000;
 
-const epochMs = (instant: string): number => Temporal.Instant.from(instant).epochMilliseconds;
+const epochMs = instantMs;
 
 /**
  * How a deadline looks from `now`. Only open deadlines have a state; met, breached and

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Locale } from '../contract/app';
 import { remainingTime, SANTIAGO } from '../domain/deadlines';
+import { epochDay } from '../domain/zoned-day';
 
 /**
  * Dates and times for the UI and exports, always on the Santiago clock (the center's legal
@@ -47,8 +48,11 @@ export function formatDateTime(instant: string, locale: Locale, style: DateStyle
 }
 
 /** A date without time ('YYYY-MM-DD', e.g. a purchase date): no zone conversion at all. */
-export const formatLocalDate = (localDate: string, locale: Locale, style: DateStyle = 'numeric'): string =>
-  datePart(Temporal.PlainDate.from(localDate), locale, style);
+export function formatLocalDate(localDate: string, locale: Locale, style: DateStyle = 'numeric'): string {
+  epochDay(localDate); // validates: a malformed or impossible date throws RangeError
+  const [year, month, day] = localDate.split('-').map(Number);
+  return datePart({ year: year ?? 0, month: month ?? 0, day: day ?? 0 }, locale, style);
+}
 
 export type RelativeUnit = 'day' | 'hour' | 'minute';
 
