@@ -17,3 +17,4 @@ export {
 export { enumLabelKeys, isLabelKey, type EnumLabelKey } from './enum-labels';
 export { errorMessage } from './error-message';
 export { countdownText } from './countdown';
+export { auditDetails } from './audit-details';

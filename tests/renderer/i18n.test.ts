@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, en, enumLabelKeys, esCL, interpolate } from '../../shared/i18n';
+import { auditDetails, createTranslator, en, enumLabelKeys, esCL, interpolate } from '../../shared/i18n';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{([a-zA-Z0-9_]+)\}/g)].map((m) => m[1] ?? '').sort();
 
@@ -52,5 +52,24 @@ describe('translator', () => {
 
   it('leaves unknown placeholders visible', () => {
     expect(interpolate('Hola {name} {missing}', { name: 'Ana' }, String)).toBe('Hola Ana {missing}');
+  });
+});
+
+describe('auditDetails', () => {
+  it('translates the codes the core writes for a stage change', () => {
+    const { t } = createTranslator('es-CL');
+    const lines = auditDetails(t, {
+      transition: 'close',
+      from_stage: 'negotiation',
+      from_sub_state: 'in_negotiation',
+      to_stage: 'closed',
+      outcome: 'resolved_in_negotiation',
+    });
+    expect(lines).toEqual(['Acción: Cerrar caso', 'Negociación (En negociación) → Cerrada', 'Resultado: Resuelto en negociación']);
+  });
+
+  it('shows an unknown code as is rather than hiding it', () => {
+    const { t } = createTranslator('en');
+    expect(auditDetails(t, { reason: 'from_the_future' })).toEqual(['Reason: from_the_future']);
   });
 });

@@ -11,8 +11,19 @@ import { takeWebHostSecret } from './secret';
  */
 export function createMesaClient(): MesaApi {
   if (window.mesa) return window.mesa;
+  // Opening the host's address again in this tab only changes the fragment (no reload): take the
+  // new secret and start over with it.
+  window.addEventListener('hashchange', () => {
+    if (/(^#|&)secret=/.test(window.location.hash)) {
+      takeWebHostSecret();
+      window.location.reload();
+    }
+  });
   return createHttpClient(window.location.origin, takeWebHostSecret());
 }
+
+/** True when the UI runs in the web host (development/test), not in the desktop app. */
+export const isWebHost = (): boolean => !window.mesa;
 
 export function createHttpClient(baseUrl: string, secret: string | null): MesaApi {
   const call = createHttpCaller(baseUrl, secret);

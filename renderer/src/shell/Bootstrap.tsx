@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, Locale } from '../../../shared/contract/app';
 import type { Result } from '../../../shared/contract/result';
-import { defaultLocale } from '../../../shared/i18n';
+import { createTranslator, defaultLocale } from '../../../shared/i18n';
+import { isWebHost } from '../api/create-mesa-client';
 import { useMesa } from '../api/mesa-context';
 import { I18nProvider } from '../i18n/i18n-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -24,6 +25,8 @@ export function Bootstrap() {
     };
   }, [api, attempt]);
 
+  // Before the user's locale is known, startup errors are in the default language.
+  const { t } = createTranslator(info?.ok ? info.value.locale : defaultLocale);
   const persist = useCallback((locale: Locale) => api.updateSettings({ locale }), [api]);
 
   if (info === null) {
@@ -42,6 +45,8 @@ export function Bootstrap() {
           <div className="splash-error">
             <ErrorNotice
               error={info.error}
+              title={t('app.startupError')}
+              detail={info.error.code === 'forbidden' && isWebHost() ? t('web.sessionMissing') : undefined}
               onRetry={() => {
                 setInfo(null);
                 setAttempt((n) => n + 1);

@@ -8,16 +8,18 @@ type Props = Readonly<{
   onRetry?: () => void;
   retryLabel?: string;
   testId?: string;
+  /** Replaces the generic text for the code when the caller knows more about the situation. */
+  detail?: string;
 }>;
 
 /** A translated error: what happened and what to do, with an optional retry/reload action. */
-export function ErrorNotice({ error, title, onRetry, retryLabel, testId }: Props) {
+export function ErrorNotice({ error, title, onRetry, retryLabel, testId, detail }: Props) {
   const i18n = useI18n();
   return (
     <div className="notice" role="alert" data-testid={testId ?? 'error-notice'} data-error-code={error.code}>
       <div className="notice-body">
         <p className="notice-title">{title ?? i18n.t('error.title')}</p>
-        <p>{errorMessage(i18n, error)}</p>
+        <p>{detail ?? errorMessage(i18n, error)}</p>
       </div>
       {onRetry ? (
         <div className="notice-actions">

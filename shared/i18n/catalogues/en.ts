@@ -19,6 +19,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'app.no': 'No',
   'app.startupError': 'Mesa could not start.',
 
+  'web.sessionMissing': 'This tab does not have the local web host’s session key (or has one from an earlier run). Open the full address the host printed when it started, including the #secret=… part.',
+
   'locale.es-CL': 'Español (Chile)',
   'locale.en': 'English',
 
@@ -242,8 +244,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'timeline.title': 'History',
   'timeline.empty': 'No activity recorded yet.',
-  'timeline.from': 'From',
-  'timeline.to': 'To',
   'timeline.outcome': 'Outcome',
   'timeline.reason': 'Reason',
   'timeline.transition': 'Action',

@@ -24,6 +24,8 @@ export const esCL = {
   'app.no': 'No',
   'app.startupError': 'Mesa no pudo iniciar.',
 
+  'web.sessionMissing': 'Esta pestaña no tiene la clave de sesión del servidor web local (o es de una ejecución anterior). Abra la dirección completa que imprimió el servidor al iniciar, incluida la parte #secret=….',
+
   'locale.es-CL': 'Español (Chile)',
   'locale.en': 'English',
 
@@ -247,8 +249,6 @@ export const esCL = {
 
   'timeline.title': 'Historial',
   'timeline.empty': 'Aún no hay movimientos registrados.',
-  'timeline.from': 'Desde',
-  'timeline.to': 'Hacia',
   'timeline.outcome': 'Resultado',
   'timeline.reason': 'Motivo',
   'timeline.transition': 'Acción',
