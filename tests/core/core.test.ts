@@ -76,6 +76,13 @@ describe('openCore', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('answers db_unavailable after close (and close is idempotent)', async () => {
+    const c = await open(3);
+    c.close();
+    c.close();
+    expect(await call(c, 'listCases', {})).toMatchObject({ ok: false, error: { code: 'db_unavailable' } });
+  });
+
   it('reads and updates settings', async () => {
     const c = await open();
     expect(valueOf(await call(c, 'getSettings', {}))).toEqual({ locale: 'es-CL' });

@@ -49,7 +49,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     },
 
     async getCaseTimeline(input) {
-      await caseRepository.get(store, input.caseId); // not_found for an unknown case, not an empty list
+      await caseRepository.requireExists(store, input.caseId); // not_found for an unknown case, not an empty list
       return auditRepository.listForCase(store, input.caseId);
     },
 

@@ -16,5 +16,7 @@ export function toAppError(error: unknown): AppError {
   if (CORRUPT_CODES.has(code)) return new AppError('db_corrupt', detail);
   if (FULL_CODES.has(code)) return new AppError('disk_full', detail);
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR')) return new AppError('db_unavailable', detail);
+  // better-sqlite3 throws a plain TypeError (no code) when used after close().
+  if (error instanceof TypeError && /database connection is not open/i.test(detail)) return new AppError('db_unavailable', detail);
   return new AppError('internal', detail);
 }

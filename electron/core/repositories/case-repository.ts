@@ -63,6 +63,12 @@ export const caseRepository = {
 
   importBundles: (store: Store, bundles: Iterable<CaseBundle>, now: Date): Promise<number> => importCaseBundles(store, bundles, now),
 
+  /** not_found unless the case exists (cheap: one index lookup, nothing loaded). */
+  async requireExists(store: Store, caseId: string): Promise<void> {
+    const row = await store.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `No case ${caseId}`);
+  },
+
   async count(store: Store): Promise<number> {
     const row = await store.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Note } from '../../../shared/domain/people';
 import type { Store } from '../db/store';
 import { auditRepository } from './audit-repository';
+import { caseRepository } from './case-repository';
 import { profileRepository } from './profile-repository';
 import { noteFromRow } from './rows';
 
@@ -13,7 +14,7 @@ import { noteFromRow } from './rows';
  */
 export const noteRepository = {
   async list(store: Store, caseId: string): Promise<Note[]> {
-    await requireCase(store, caseId);
+    await caseRepository.requireExists(store, caseId);
     const rows = await store.db.selectFrom('notes').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
     return rows.map(noteFromRow);
   },
@@ -78,8 +79,3 @@ export const noteRepository = {
     });
   },
 };
-
-async function requireCase(store: Store, caseId: string): Promise<void> {
-  const exists = await store.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-  if (!exists) throw new AppError('not_found', `No case ${caseId}`);
-}

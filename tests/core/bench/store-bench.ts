@@ -47,7 +47,7 @@ try {
   console.log(`importBundles (same + cases_fts + audit rows):               ${importMs.toFixed(0)} ms, ${rate(importMs)} cases/s`);
   console.log(`ratio import/raw rate: ${(rawMs / importMs).toFixed(2)}`);
 
-  store.sqlite.pragma('optimize');
+  if (process.env.ANALYZE) store.sqlite.exec('ANALYZE');
   const time = async (label: string, query: CaseListQuery) => {
     await caseRepository.listPage(store, query, NOW); // warm
     const runs = 5;
@@ -71,6 +71,11 @@ try {
   await time('search folio prefix "RL-2026-0999"', { search: 'RL-2026-0999' });
   await time('offset 90 000', { offset: Math.max(0, count - 10_000), limit: 100 });
   store.close();
+
+  t = performance.now();
+  const reopened = await openStore(join(dir, 'mesa.sqlite'));
+  console.log(`reopen (read-only preflight incl. quick_check, migrations check): ${(performance.now() - t).toFixed(0)} ms`);
+  reopened.close();
 } finally {
   await removeDir(dir);
 }
