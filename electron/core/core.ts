@@ -9,6 +9,7 @@ import { DEMO_MEDIATORS, generateDemoCases } from './demo/generator';
 import { toAppError } from './errors/to-app-error';
 import { EventBus } from './events/event-bus';
 import { importCaseBundlesIn } from './repositories/case-import';
+import { settleElapsedRatingWindows } from './repositories/deadline-sweep';
 import { profileRepository } from './repositories/profile-repository';
 
 export interface CoreOptions {
@@ -45,6 +46,7 @@ export async function openCore(options: CoreOptions): Promise<MesaCore> {
   try {
     store = await openStore(options.databasePath);
     await seedWhenEmpty(store, options.demoCases ?? 0, now());
+    await settleElapsedRatingWindows(store, now());
   } catch (error) {
     store?.close();
     return failedCore(toAppError(error), events);

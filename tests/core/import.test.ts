@@ -4,6 +4,7 @@ import type { Store } from '../../electron/core/db/store';
 import { auditRepository } from '../../electron/core/repositories/audit-repository';
 import { caseRepository } from '../../electron/core/repositories/case-repository';
 import { noteRepository } from '../../electron/core/repositories/note-repository';
+import { settleElapsedRatingWindows } from '../../electron/core/repositories/deadline-sweep';
 import { NOW, makeBundles, makeTempDir, openTestStore, removeDir } from './support/fixtures';
 
 let dir: string;
@@ -84,5 +85,41 @@ describe('caseRepository.importBundles', () => {
     bundle.case.filedAt = '2026-04-01T10:00:00Z';
     await caseRepository.importBundles(store, [bundle], NOW);
     expect((await caseRepository.listPage(store, {}, NOW)).rows[0]?.filedAt).toBe('2026-04-01T10:00:00.000Z');
+  });
+});
+
+describe('settleElapsedRatingWindows', () => {
+  it('marks elapsed rating windows met and re-derives the next deadline, leaving other deadlines alone', async () => {
+    const [bundle] = makeBundles(1, 25) as [CaseBundle];
+    const id = bundle.case.id;
+    const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
+    bundle.deadlines = [
+      { id: `${id}-r`, caseId: id, kind: 'rating_amendment', startsAt: at(-200), dueAt: at(-1), count: 'calendar', days: 7, status: 'open' },
+      { id: `${id}-b`, caseId: id, kind: 'brand_response', startsAt: at(-200), dueAt: at(-2), count: 'business', days: 5, status: 'open' },
+      { id: `${id}-w`, caseId: id, kind: 'mediation_window', startsAt: at(-200), dueAt: at(30), count: 'calendar', days: 14, status: 'open' },
+    ];
+    await caseRepository.importBundles(store, [bundle], NOW);
+    expect((await caseRepository.listPage(store, {}, NOW)).rows[0]).toMatchObject({ nextDeadlineKind: 'brand_response' });
+
+    expect(await settleElapsedRatingWindows(store, NOW)).toBe(1);
+    const detail = await caseRepository.get(store, id);
+    expect(Object.fromEntries(detail.deadlines.map((d) => [d.kind, d.status]))).toEqual({
+      rating_amendment: 'met',
+      brand_response: 'open', // overdue, but a real duty: stays open (and shows as overdue)
+      mediation_window: 'open',
+    });
+    expect((await caseRepository.listPage(store, {}, NOW)).rows[0]).toMatchObject({ nextDeadlineKind: 'brand_response', nextDeadlineAt: at(-2) });
+    expect(await settleElapsedRatingWindows(store, NOW)).toBe(0);
+  });
+
+  it('clears the next deadline when the elapsed window was the only open one', async () => {
+    const [bundle] = makeBundles(1, 26) as [CaseBundle];
+    const id = bundle.case.id;
+    bundle.deadlines = [
+      { id: `${id}-r`, caseId: id, kind: 'rating_amendment', startsAt: '2026-03-01T12:00:00.000Z', dueAt: '2026-03-09T02:59:59.999Z', count: 'calendar', days: 7, status: 'open' },
+    ];
+    await caseRepository.importBundles(store, [bundle], NOW);
+    await settleElapsedRatingWindows(store, NOW);
+    expect((await caseRepository.listPage(store, { deadlineStates: ['none'] }, NOW)).rows.map((r) => r.id)).toEqual([id]);
   });
 });

@@ -1,4 +1,4 @@
-import { chmod, mkdir, open, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -53,6 +53,19 @@ describe('openStore', () => {
     expect(await caseRepository.count(second)).toBe(20);
     expect(second.sqlite.prepare('SELECT count(*) FROM kysely_migration').pluck().get()).toBe(1);
     second.close();
+  });
+
+  it('opens a store left by a crash (main file + unchecked WAL) with every committed case', async () => {
+    const store = await openTestStore(dir);
+    await caseRepository.importBundles(store, makeBundles(100), NOW);
+    // Copy the files while the connection is still open: what a power cut leaves on disk.
+    const crashed = join(dir, 'crashed');
+    await mkdir(crashed);
+    for (const suffix of ['', '-wal', '-shm']) await copyFile(join(dir, `mesa.sqlite${suffix}`), join(crashed, `mesa.sqlite${suffix}`));
+    store.close();
+    const recovered = await openStore(join(crashed, 'mesa.sqlite'));
+    expect(await caseRepository.count(recovered)).toBe(100);
+    recovered.close();
   });
 
   it('refuses a store whose user_version is newer, without modifying it', async () => {
