@@ -54,10 +54,10 @@ const namesOf = (bundle: CaseBundle, role: 'consumer' | 'company'): string =>
  * tree, compiling it, and its driver preparing the SQL anew on every execute) and runs
  * better-sqlite3 statements prepared once, one row per run(), on the raw connection — inside
  * the transaction Store.write opened and while kysely's connection mutex is held, so nothing
- * can interleave. Single-row prepared statements beat one compiled multi-row INSERT here: we
- * measured multi-row VALUES (20-100 rows per statement) at the same speed or slower, because
- * the cost is SQLite's B-tree and index work per row, not the JS→native call, and binding
- * thousands of parameters per statement is not free. Run tests/core/bench/store-bench.ts.
+ * can interleave. Why not one compiled multi-row INSERT: we measured multi-row VALUES (20, 50
+ * and 100 rows per statement) against these single-row statements on 50 000-100 000 cases and
+ * it was never faster, often 1.4-1.7× slower; the cost is SQLite's B-tree and index work per
+ * row, not the JS→native call. Figures: tests/core/bench/store-bench.ts.
  */
 export function importCaseBundles(store: Store, bundles: Iterable<CaseBundle>, now: Date): Promise<number> {
   return store.write((trx) => importCaseBundlesIn(trx, store.sqlite, bundles, now));
