@@ -19,7 +19,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'app.no': 'No',
   'app.startupError': 'Mesa could not start.',
 
-  'web.sessionMissing': 'This tab does not have the local web host’s session key (or has one from an earlier run). Open the full address the host printed when it started, including the #secret=… part.',
+  'web.sessionMissing': 'This tab does not have the local web host’s session key (or has one from an earlier run). Open the full address the host printed when it started, including the “#secret=…” part.',
 
   'locale.es-CL': 'Español (Chile)',
   'locale.en': 'English',

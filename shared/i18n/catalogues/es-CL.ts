@@ -24,7 +24,7 @@ export const esCL = {
   'app.no': 'No',
   'app.startupError': 'Mesa no pudo iniciar.',
 
-  'web.sessionMissing': 'Esta pestaña no tiene la clave de sesión del servidor web local (o es de una ejecución anterior). Abra la dirección completa que imprimió el servidor al iniciar, incluida la parte #secret=….',
+  'web.sessionMissing': 'Esta pestaña no tiene la clave de sesión del servidor web local (o es de una ejecución anterior). Abra la dirección completa que imprimió el servidor al iniciar, incluida la parte «#secret=…».',
 
   'locale.es-CL': 'Español (Chile)',
   'locale.en': 'English',
