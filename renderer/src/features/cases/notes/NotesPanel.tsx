@@ -3,6 +3,7 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { NoteItem } from './NoteItem';
 import { useNotes } from './use-notes';
+import './notes.css';
 
 /** The mediator's private notes: stored on this machine only, never synced or shown to the parties. */
 type Props = Readonly<{

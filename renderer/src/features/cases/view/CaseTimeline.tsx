@@ -3,6 +3,7 @@ import { auditDetails } from '../../../../../shared/i18n';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useAppInfo } from '../../../shell/app-info-context';
 import { formatDateTime } from '../../../format';
+import './timeline.css';
 
 /** The case's audit log, newest first, with codes translated (unknown codes are shown as-is). */
 export function CaseTimeline({ entries }: Readonly<{ entries: readonly AuditEntry[] }>) {
