@@ -1,7 +1,7 @@
 // The Electron side of the security checklist: applied to the default session and to every
 // webContents the app ever creates. The decisions themselves live in security/*.ts (pure, tested).
 import { app, session, shell, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './security/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { externalLinkTarget } from './security/external-links';
 
 /** Deny every permission (camera, notifications, geolocation, clipboard-read, …) and send the CSP header. */

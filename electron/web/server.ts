@@ -14,9 +14,7 @@ import { dispatch } from '../core/api/dispatch';
 import type { MesaCore } from '../core/core';
 import type { ErrorCode } from '../../shared/contract/errors';
 import { fail, type Result } from '../../shared/contract/result';
-// csp.ts is dependency-free on purpose so that this host sends exactly the policy Electron sends.
-// eslint-disable-next-line no-restricted-imports
-import { CONTENT_SECURITY_POLICY } from '../main/security/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bearerToken, isAllowedHost, isAllowedOrigin, isJsonContentType, secretMatches } from './request-guards';
 import { contentTypeOf, resolveStaticFile } from './static-files';
 

@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-// The module under test belongs to the renderer's TypeScript project (tsconfig.web.json), which
-// tsconfig.node.json (that type-checks tests/) may not include; so it is loaded by a path the
-// compiler does not follow, and typed here by the small surface the test uses.
-type Caller = (name: string, input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>;
-const modulePath = '../../renderer/src/api/http-operations';
-const { createHttpCaller } = (await import(/* @vite-ignore */ modulePath)) as { createHttpCaller: (baseUrl: string, secret: string | null) => Caller };
+import { createHttpCaller } from '../../renderer/src/api/http-operations';
 
 const settings = { locale: 'es-CL' };
 

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../electron/web/server';
 import { smallCore, type SmallCore } from './small-core';
 

@@ -24,10 +24,10 @@ export function startWebHost(options: { dataDir: string; demoCases?: number }): 
   const args = ['electron/web/cli.ts', '--data', options.dataDir, '--port', '0', '--demo', String(options.demoCases ?? 400)];
   const child = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 
   return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       if (!line.startsWith('{')) return;
       const { url } = JSON.parse(line) as { url: string };

@@ -1,5 +1,5 @@
-// Dependency-free on purpose: the web host (plain Node) sends the very same policy, and the
-// renderer's index.html carries it in a <meta> tag. One policy, three places, one source.
+// Dependency-free on purpose: Electron's session header, the web host's response header and
+// renderer/index.html's <meta> tag all carry this policy. One policy, three places, one source.
 
 /**
  * The renderer's Content-Security-Policy, directive by directive. Nothing may load from

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 const directives = (policy: string): Map<string, string> =>
   new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name ?? '', values.join(' ')]));
@@ -23,7 +23,7 @@ describe('Content-Security-Policy', () => {
     expect(directives(META_CONTENT_SECURITY_POLICY)).toEqual(header);
   });
 
-  // Cross-team contract: renderer/index.html must carry exactly META_CONTENT_SECURITY_POLICY.
+  // renderer/index.html must carry exactly META_CONTENT_SECURITY_POLICY.
   it("renderer/index.html's meta tag carries the same policy", () => {
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
