@@ -45,7 +45,9 @@ async function main(): Promise<number> {
       '',
     ].join('\n'),
   );
-  return run(bin('tsx'), [join(repoRoot, 'electron', 'web', 'cli.ts'), ...process.argv.slice(2)]);
+  const hostBuilt = await run(bin('vite'), ['build', '--logLevel', 'warn', '-c', join(repoRoot, 'vite.web.config.ts')]);
+  if (hostBuilt !== 0) return hostBuilt;
+  return run(process.execPath, [join(repoRoot, 'out', 'web', 'cli.js'), ...process.argv.slice(2)]);
 }
 
 main()

@@ -1,4 +1,5 @@
-// `tsx electron/web/cli.ts [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]`
+// `node out/web/cli.js` (built by `npm run build`; `tsx electron/web/cli.ts` in development)
+// [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]
 //
 // Opens the core on DIR/mesa.sqlite3 (default .mesa-data/ in the repo, gitignored), serves the
 // built renderer and the contract on 127.0.0.1, prints ONE JSON line on stdout for tools and
@@ -22,7 +23,7 @@ const DEFAULT_DEMO_CASES = 2000;
 
 const appVersion = (): string => (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
-const USAGE = 'Uso: tsx electron/web/cli.ts [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]';
+const USAGE = 'Uso: node out/web/cli.js [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]';
 
 function integerOption(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;

@@ -45,9 +45,10 @@ try {
     core.close();
   }
 
-  const paintTimes: number[] = [];
-  for (let i = 0; i < 3; i += 1) paintTimes.push(await benchFirstPaint(dir));
-  report('web host start → first case list painted (median of 3)', percentile(paintTimes, 50), 'ms', { max: 1500 });
+  const paints = [];
+  for (let i = 0; i < 3; i += 1) paints.push(await benchFirstPaint(dir));
+  report('web host start → host ready (median of 3)', percentile(paints.map((p) => p.hostReadyMs), 50), 'ms');
+  report('web host start → first case list painted (median of 3)', percentile(paints.map((p) => p.paintedMs), 50), 'ms', { max: 1500 });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -12,7 +12,6 @@ export interface RunningHost {
 }
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
-const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
 export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'mesa-e2e-'));
 
@@ -21,8 +20,8 @@ export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'mesa-e2e-'))
  * prints its `{"url": ...}` line: an event, not a sleep.
  */
 export function startWebHost(options: { dataDir: string; demoCases?: number }): Promise<RunningHost> {
-  const args = ['electron/web/cli.ts', '--data', options.dataDir, '--port', '0', '--demo', String(options.demoCases ?? 400)];
-  const child = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['out/web/cli.js', '--data', options.dataDir, '--port', '0', '--demo', String(options.demoCases ?? 400)];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 
