@@ -57,7 +57,7 @@ const namesOf = (bundle: CaseBundle, role: 'consumer' | 'company'): string =>
  * can interleave. Why not one compiled multi-row INSERT: we measured multi-row VALUES (20, 50
  * and 100 rows per statement) against these single-row statements on 50 000-100 000 cases and
  * it was never faster, often 1.4-1.7× slower; the cost is SQLite's B-tree and index work per
- * row, not the JS→native call. Figures: tests/core/bench/store-bench.ts.
+ * row, not the JS→native call. Figures: npm run bench.
  */
 export function importCaseBundles(store: Store, bundles: Iterable<CaseBundle>, now: Date): Promise<number> {
   return store.write((trx) => importCaseBundlesIn(trx, store.sqlite, bundles, now));

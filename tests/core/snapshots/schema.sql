@@ -4,46 +4,52 @@
 CREATE INDEX audit_log_by_case ON audit_log (case_id, id);
 
 -- index cases_by_amount
-CREATE INDEX cases_by_amount ON cases (amount_clp, id);
+CREATE INDEX cases_by_amount ON cases (amount_clp, id, stage, category, next_deadline_sort);
 
 -- index cases_by_category_amount
-CREATE INDEX cases_by_category_amount ON cases (category, amount_clp, id);
+CREATE INDEX cases_by_category_amount ON cases (category, amount_clp, id, stage, next_deadline_sort);
 
 -- index cases_by_category_filed_at
-CREATE INDEX cases_by_category_filed_at ON cases (category, filed_at, id);
+CREATE INDEX cases_by_category_filed_at ON cases (category, filed_at, id, stage, next_deadline_sort);
 
 -- index cases_by_category_folio
-CREATE INDEX cases_by_category_folio ON cases (category, folio, id);
+CREATE INDEX cases_by_category_folio ON cases (category, folio, id, stage, next_deadline_sort);
 
 -- index cases_by_category_next_deadline
-CREATE INDEX cases_by_category_next_deadline ON cases (category, next_deadline_sort, id);
+CREATE INDEX cases_by_category_next_deadline ON cases (category, next_deadline_sort, id, stage);
 
 -- index cases_by_category_updated_at
-CREATE INDEX cases_by_category_updated_at ON cases (category, updated_at, id);
+CREATE INDEX cases_by_category_updated_at ON cases (category, updated_at, id, stage, next_deadline_sort);
 
 -- index cases_by_filed_at
-CREATE INDEX cases_by_filed_at ON cases (filed_at, id);
+CREATE INDEX cases_by_filed_at ON cases (filed_at, id, stage, category, next_deadline_sort);
+
+-- index cases_by_filters
+CREATE INDEX cases_by_filters ON cases (stage, category, next_deadline_sort);
+
+-- index cases_by_folio
+CREATE INDEX cases_by_folio ON cases (folio, id, stage, category, next_deadline_sort);
 
 -- index cases_by_next_deadline
-CREATE INDEX cases_by_next_deadline ON cases (next_deadline_sort, id);
+CREATE INDEX cases_by_next_deadline ON cases (next_deadline_sort, id, stage, category, filed_at, updated_at, amount_clp, folio);
 
 -- index cases_by_stage_amount
-CREATE INDEX cases_by_stage_amount ON cases (stage, amount_clp, id);
+CREATE INDEX cases_by_stage_amount ON cases (stage, amount_clp, id, category, next_deadline_sort);
 
 -- index cases_by_stage_filed_at
-CREATE INDEX cases_by_stage_filed_at ON cases (stage, filed_at, id);
+CREATE INDEX cases_by_stage_filed_at ON cases (stage, filed_at, id, category, next_deadline_sort);
 
 -- index cases_by_stage_folio
-CREATE INDEX cases_by_stage_folio ON cases (stage, folio, id);
+CREATE INDEX cases_by_stage_folio ON cases (stage, folio, id, category, next_deadline_sort);
 
 -- index cases_by_stage_next_deadline
-CREATE INDEX cases_by_stage_next_deadline ON cases (stage, next_deadline_sort, id);
+CREATE INDEX cases_by_stage_next_deadline ON cases (stage, next_deadline_sort, id, category);
 
 -- index cases_by_stage_updated_at
-CREATE INDEX cases_by_stage_updated_at ON cases (stage, updated_at, id);
+CREATE INDEX cases_by_stage_updated_at ON cases (stage, updated_at, id, category, next_deadline_sort);
 
 -- index cases_by_updated_at
-CREATE INDEX cases_by_updated_at ON cases (updated_at, id);
+CREATE INDEX cases_by_updated_at ON cases (updated_at, id, stage, category, next_deadline_sort);
 
 -- index deadlines_by_case
 CREATE INDEX deadlines_by_case ON deadlines (case_id, status, due_at);

@@ -57,24 +57,30 @@ const statements = [
     next_deadline_sort   TEXT GENERATED ALWAYS AS (coalesce(next_deadline_at, '9999-12-31T23:59:59.999Z')) VIRTUAL
   )`,
 
-  // The case list sorts by five fields, optionally filtered by stage or category. Each sort
-  // gets an index ending in id (the stable tie-break), alone and behind stage and category, so
-  // "first page, newest first, stage = mediation" reads 100 index entries instead of sorting
-  // 100 000 rows. folio is unique, so its UNIQUE index already orders completely.
-  `CREATE INDEX cases_by_filed_at ON cases (filed_at, id)`,
-  `CREATE INDEX cases_by_updated_at ON cases (updated_at, id)`,
-  `CREATE INDEX cases_by_next_deadline ON cases (next_deadline_sort, id)`,
-  `CREATE INDEX cases_by_amount ON cases (amount_clp, id)`,
-  `CREATE INDEX cases_by_stage_filed_at ON cases (stage, filed_at, id)`,
-  `CREATE INDEX cases_by_stage_updated_at ON cases (stage, updated_at, id)`,
-  `CREATE INDEX cases_by_stage_next_deadline ON cases (stage, next_deadline_sort, id)`,
-  `CREATE INDEX cases_by_stage_amount ON cases (stage, amount_clp, id)`,
-  `CREATE INDEX cases_by_stage_folio ON cases (stage, folio, id)`,
-  `CREATE INDEX cases_by_category_filed_at ON cases (category, filed_at, id)`,
-  `CREATE INDEX cases_by_category_updated_at ON cases (category, updated_at, id)`,
-  `CREATE INDEX cases_by_category_next_deadline ON cases (category, next_deadline_sort, id)`,
-  `CREATE INDEX cases_by_category_amount ON cases (category, amount_clp, id)`,
-  `CREATE INDEX cases_by_category_folio ON cases (category, folio, id)`,
+  // The case list sorts by five fields, optionally filtered by stage, category and deadline
+  // state (a range of next_deadline_sort). Each sort field X gets an index (X, id, …) alone and
+  // behind stage and category, so a page is read in order from one index instead of sorting
+  // 100 000 rows; every one of them also carries the other filter columns, so rows that a
+  // filter rejects — and rows skipped by OFFSET — are decided inside the index, without reading
+  // the wide case row. cases_by_next_deadline carries every sort key: a selective deadline
+  // filter (overdue, due soon, on track) reads its short range there and sorts it in the index.
+  `CREATE INDEX cases_by_filed_at ON cases (filed_at, id, stage, category, next_deadline_sort)`,
+  `CREATE INDEX cases_by_updated_at ON cases (updated_at, id, stage, category, next_deadline_sort)`,
+  `CREATE INDEX cases_by_amount ON cases (amount_clp, id, stage, category, next_deadline_sort)`,
+  `CREATE INDEX cases_by_folio ON cases (folio, id, stage, category, next_deadline_sort)`,
+  `CREATE INDEX cases_by_next_deadline ON cases (next_deadline_sort, id, stage, category, filed_at, updated_at, amount_clp, folio)`,
+  `CREATE INDEX cases_by_stage_filed_at ON cases (stage, filed_at, id, category, next_deadline_sort)`,
+  `CREATE INDEX cases_by_stage_updated_at ON cases (stage, updated_at, id, category, next_deadline_sort)`,
+  `CREATE INDEX cases_by_stage_next_deadline ON cases (stage, next_deadline_sort, id, category)`,
+  `CREATE INDEX cases_by_stage_amount ON cases (stage, amount_clp, id, category, next_deadline_sort)`,
+  `CREATE INDEX cases_by_stage_folio ON cases (stage, folio, id, category, next_deadline_sort)`,
+  `CREATE INDEX cases_by_category_filed_at ON cases (category, filed_at, id, stage, next_deadline_sort)`,
+  `CREATE INDEX cases_by_category_updated_at ON cases (category, updated_at, id, stage, next_deadline_sort)`,
+  `CREATE INDEX cases_by_category_next_deadline ON cases (category, next_deadline_sort, id, stage)`,
+  `CREATE INDEX cases_by_category_amount ON cases (category, amount_clp, id, stage, next_deadline_sort)`,
+  `CREATE INDEX cases_by_category_folio ON cases (category, folio, id, stage, next_deadline_sort)`,
+  // Counts: every combination of stage, category and deadline range, without the case row.
+  `CREATE INDEX cases_by_filters ON cases (stage, category, next_deadline_sort)`,
 
   `CREATE TABLE parties (
     id             TEXT PRIMARY KEY NOT NULL,
