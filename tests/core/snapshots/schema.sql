@@ -54,6 +54,9 @@ CREATE INDEX cases_by_updated_at ON cases (updated_at, id, stage, category, next
 -- index deadlines_by_case
 CREATE INDEX deadlines_by_case ON deadlines (case_id, status, due_at);
 
+-- index deadlines_open_by_due
+CREATE INDEX deadlines_open_by_due ON deadlines (due_at, kind) WHERE status = 'open';
+
 -- index notes_by_case
 CREATE INDEX notes_by_case ON notes (case_id, created_at);
 

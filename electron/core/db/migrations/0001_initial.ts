@@ -105,6 +105,8 @@ const statements = [
     status    TEXT NOT NULL CHECK (status IN ('open', 'met', 'breached', 'cancelled'))
   )`,
   `CREATE INDEX deadlines_by_case ON deadlines (case_id, status, due_at)`,
+  // Open deadlines by due time: the start-up sweep of elapsed rating windows, and reminders.
+  `CREATE INDEX deadlines_open_by_due ON deadlines (due_at, kind) WHERE status = 'open'`,
 
   // PRIVATE mediator notes. Stored on this machine only and NEVER synced to the platform or
   // shown to any party: no outbox row is ever written for a note, and the sync engine must not
