@@ -34,10 +34,10 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/web/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/platform-server/**/*.ts'],
     rules: forbid(
       ['electron', 'electron/*', 'electron-updater', '**/main/**', '**/preload/**', '**/renderer/**'],
-      'electron/core and electron/web run under plain Node: never import electron or the Electron shell.',
+      'electron/core, electron/web and electron/platform-server run under plain Node: never import electron or the Electron shell.',
     ),
   },
   {

@@ -13,6 +13,17 @@ import {
   UpdateNoteInput,
 } from './cases';
 import { Note } from '../domain/people';
+import {
+  ChatMessage,
+  ListMessagesInput,
+  ResolveConflictInput,
+  RetryMessageInput,
+  SendMessageInput,
+  SignInInput,
+  SyncConflict,
+  SyncStatus,
+} from './sync';
+import { AssignmentDecisionRequest } from '../platform/api';
 
 const Empty = z.object({}).strict();
 
@@ -35,6 +46,16 @@ export const operations = {
   addNote: op(AddNoteInput, Note),
   updateNote: op(UpdateNoteInput, Note),
   deleteNote: op(DeleteNoteInput, z.object({ noteId: z.string() })),
+  getSyncStatus: op(Empty, SyncStatus),
+  signIn: op(SignInInput, SyncStatus),
+  signOut: op(Empty, SyncStatus),
+  syncNow: op(Empty, SyncStatus),
+  listMessages: op(ListMessagesInput, z.array(ChatMessage)),
+  sendMessage: op(SendMessageInput, ChatMessage),
+  retryMessage: op(RetryMessageInput, ChatMessage),
+  listConflicts: op(CaseRef, z.array(SyncConflict)),
+  resolveConflict: op(ResolveConflictInput, SyncStatus),
+  decideAssignment: op(CaseRef.extend(AssignmentDecisionRequest.omit({ clientId: true }).shape), CaseDetail),
 } as const;
 
 export type Operations = typeof operations;

@@ -57,7 +57,7 @@ describe('openCore', () => {
   it('emits caseChanged after every case or note write, and not after reads or refused writes', async () => {
     const c = await open(30);
     const seen: string[] = [];
-    c.events.subscribe((name, payload) => seen.push(`${name}:${payload.caseId}`));
+    c.events.subscribe((name, payload) => seen.push(`${name}:${'caseId' in payload ? payload.caseId : ''}`));
     const { rows } = valueOf<{ rows: Array<{ id: string }> }>(await call(c, 'listCases', { stages: ['new'], limit: 1 }));
     const caseId = rows[0]?.id as string;
     expect(caseId).toBeDefined();

@@ -4,6 +4,7 @@ import type { Handlers } from '../../electron/core/api/dispatch';
 import { EventBus } from '../../electron/core/events/event-bus';
 import { AppError } from '../../shared/contract/errors';
 import type { Locale } from '../../shared/contract/app';
+import { operationNames } from '../../shared/contract/operations';
 
 export interface SmallCore {
   readonly handlers: Handlers;
@@ -19,8 +20,9 @@ export function smallCore(): SmallCore {
     calls.push(name);
     throw new AppError('not_found', `${name}: nothing stored in this test core`);
   };
+  // Every operation answers not_found except the few these tests exercise.
   const handlers: Handlers = {
-    getAppInfo: missing('getAppInfo'),
+    ...(Object.fromEntries(operationNames.map((name) => [name, missing(name)])) as unknown as Handlers),
     getSettings: () => {
       calls.push('getSettings');
       return { locale };
@@ -30,13 +32,6 @@ export function smallCore(): SmallCore {
       locale = input.locale;
       return { locale };
     },
-    listCases: missing('listCases'),
-    getCase: missing('getCase'),
-    transitionCase: missing('transitionCase'),
-    getCaseTimeline: missing('getCaseTimeline'),
-    listNotes: missing('listNotes'),
-    addNote: missing('addNote'),
-    updateNote: missing('updateNote'),
     deleteNote: (input) => {
       calls.push('deleteNote');
       if (input.noteId === 'boom') throw new Error('disk on fire');

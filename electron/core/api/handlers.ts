@@ -5,6 +5,7 @@ import { caseRepository } from '../repositories/case-repository';
 import { noteRepository } from '../repositories/note-repository';
 import { profileRepository } from '../repositories/profile-repository';
 import type { Handlers } from './dispatch';
+import { createSyncHandlers } from './sync-handlers';
 
 export interface HandlerContext {
   readonly store: Store;
@@ -24,6 +25,8 @@ export function createHandlers(context: HandlerContext): Handlers {
   const changed = (caseId: string) => events.emit('caseChanged', { caseId });
 
   return {
+    ...createSyncHandlers(),
+
     async getAppInfo() {
       const [profile, caseCount] = await Promise.all([profileRepository.get(store.db), caseRepository.count(store)]);
       return { version: context.appVersion, host: context.host, locale: profile.locale, user: profile.user, caseCount };
