@@ -5,6 +5,9 @@ import { DayCount, DeadlineKind, DeadlineState, DeadlineStatus } from '../domain
 import { PartyRole } from '../domain/party';
 import { AuditAction, UserRole } from '../domain/people';
 import { ReopenReason, type TransitionType } from '../domain/transition';
+import { DeliveryState, ResolveConflictInput, SyncErrorCode, SyncState } from '../contract/sync';
+import { AssignmentDecisionRequest } from '../platform/api';
+import { MessageAuthorRole, MessageChannel } from '../platform/messages';
 import { en } from './catalogues/en';
 import { esCL, type MessageKey } from './catalogues/es-CL';
 
@@ -31,7 +34,19 @@ export type EnumLabelKey =
   | `userRole.${UserRole}`
   | `audit.${AuditAction}`
   | `error.${ErrorCode}`
-  | `locale.${Locale}`;
+  | `locale.${Locale}`
+  | `messageChannel.${MessageChannel}`
+  | `messageChannel.${MessageChannel}.readers`
+  | `authorRole.${MessageAuthorRole}`
+  | `delivery.${DeliveryState}`
+  | `syncState.${SyncState}`
+  | `syncError.${SyncErrorCode}`
+  | `syncErrorShort.${SyncErrorCode}`
+  | `conflictResolution.${ConflictResolution}`
+  | `assignmentDecision.${AssignmentDecision}`;
+
+type ConflictResolution = (typeof ResolveConflictInput.shape.resolution.options)[number];
+type AssignmentDecision = (typeof AssignmentDecisionRequest.shape.decision.options)[number];
 
 // Compile-time proof that both catalogues cover every enum label.
 const _esCovers: Readonly<Record<EnumLabelKey, string>> = esCL;
@@ -75,6 +90,15 @@ export function enumLabelKeys(): readonly string[] {
     ...prefixed('audit', AuditAction.options),
     ...prefixed('error', ErrorCode.options),
     ...prefixed('locale', Locale.options),
+    ...prefixed('messageChannel', MessageChannel.options),
+    ...prefixed('messageChannel', MessageChannel.options, '.readers'),
+    ...prefixed('authorRole', MessageAuthorRole.options),
+    ...prefixed('delivery', DeliveryState.options),
+    ...prefixed('syncState', SyncState.options),
+    ...prefixed('syncError', SyncErrorCode.options),
+    ...prefixed('syncErrorShort', SyncErrorCode.options),
+    ...prefixed('conflictResolution', ResolveConflictInput.shape.resolution.options),
+    ...prefixed('assignmentDecision', AssignmentDecisionRequest.shape.decision.options),
   ];
 }
 

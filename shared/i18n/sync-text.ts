@@ -1,0 +1,43 @@
+import type { SyncStatus } from '../contract/sync';
+import { formatDateTime } from '../format/dates';
+import type { Translator } from './translator';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** "hace un momento" / "hace 2 min" / "hace 3 h" / "el 18-09-2026 14:05" (past a day, the date). */
+export function agoText(i18n: Translator, instant: string, nowIso: string): string {
+  const elapsed = Math.max(0, Date.parse(nowIso) - Date.parse(instant));
+  if (elapsed < MINUTE) return i18n.t('sync.ago.now');
+  if (elapsed < HOUR) return i18n.t('sync.ago.minutes', { count: Math.floor(elapsed / MINUTE) });
+  if (elapsed < 24 * HOUR) return i18n.t('sync.ago.hours', { count: Math.floor(elapsed / HOUR) });
+  return i18n.t('sync.ago.date', { date: formatDateTime(instant, i18n.locale) });
+}
+
+/** The tone of the indicator's dot: calm when synced, busy while syncing, amber offline, red on errors. */
+export type SyncTone = 'ok' | 'busy' | 'offline' | 'error' | 'neutral';
+
+export interface SyncSummary {
+  readonly tone: SyncTone;
+  /** The one line the header shows. */
+  readonly text: string;
+}
+
+/** What the compact header indicator says for a status. */
+export function syncSummary(i18n: Translator, status: SyncStatus, nowIso: string): SyncSummary {
+  switch (status.state) {
+    case 'signed_out':
+      return { tone: 'neutral', text: i18n.t('syncState.signed_out') };
+    case 'syncing':
+      return {
+        tone: 'busy',
+        text: status.progress ? i18n.t('sync.progress', { cases: status.progress.cases, messages: status.progress.messages }) : i18n.t('syncState.syncing'),
+      };
+    case 'offline':
+      return { tone: 'offline', text: i18n.t('syncState.offline') };
+    case 'error':
+      return { tone: 'error', text: status.error ? i18n.t(`syncErrorShort.${status.error.code}`) : i18n.t('syncState.error') };
+    case 'idle':
+      return { tone: 'ok', text: status.lastSyncedAt ? i18n.t('sync.syncedAgo', { ago: agoText(i18n, status.lastSyncedAt, nowIso) }) : i18n.t('sync.never') };
+  }
+}
