@@ -3,4 +3,4 @@
  * edit here. No formatting rules live in the renderer.
  */
 export { formatClp } from '../../../shared/format/clp';
-export { formatDate, formatDateTime, formatLocalDate } from '../../../shared/format/dates';
+export { formatDate, formatDateTime, formatLocalDate, formatTime } from '../../../shared/format/dates';

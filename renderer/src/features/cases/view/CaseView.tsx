@@ -1,16 +1,20 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../../shared/domain/case';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StageBadge } from '../../../ui/StageBadge';
+import { ChatPanel } from '../chat/ChatPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { CaseActions } from './CaseActions';
 import { CaseSummary } from './CaseSummary';
+import { CaseTabs, type CaseTab } from './CaseTabs';
 import { CaseTimeline } from './CaseTimeline';
+import { ConflictNotice } from './ConflictNotice';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { EscalationPanel } from './EscalationPanel';
 import { PartiesPanel } from './PartiesPanel';
 import { useCaseDetail } from './use-case-detail';
+import { useConflicts } from './use-conflicts';
 import './case-view.css';
 
 type Props = Readonly<{ caseId: string; onClose: () => void }>;
@@ -19,6 +23,11 @@ type Props = Readonly<{ caseId: string; onClose: () => void }>;
 export function CaseView({ caseId, onClose }: Props) {
   const { t } = useI18n();
   const { detail, timeline, error, loading, reload, replace } = useCaseDetail(caseId);
+  const conflicts = useConflicts(caseId);
+  // In mediation the conversations are the work; otherwise the claim comes first. Once the
+  // mediator picks a tab, that choice holds for this open case.
+  const [tab, setTab] = useState<CaseTab | null>(null);
+  const shownTab: CaseTab = tab ?? (detail?.stage === 'mediation' ? 'chat' : 'summary');
   const rootRef = useRef<HTMLElement>(null);
   // Show the returned case at once, then reload so the timeline has the new audit entry too.
   const onChanged = useCallback(
@@ -71,10 +80,18 @@ export function CaseView({ caseId, onClose }: Props) {
       ) : null}
       {detail ? (
         <div className="case-view-body">
+          <ConflictNotice state={conflicts} />
           <div className="case-view-main">
-            <CaseSummary detail={detail} />
-            <EscalationPanel criteria={detail.escalationCriteria} />
-            <PartiesPanel parties={detail.parties} />
+            <CaseTabs value={shownTab} onChange={setTab} />
+            {shownTab === 'chat' ? (
+              <ChatPanel caseId={detail.id} stage={detail.stage} />
+            ) : (
+              <>
+                <CaseSummary detail={detail} />
+                <EscalationPanel criteria={detail.escalationCriteria} />
+                <PartiesPanel parties={detail.parties} />
+              </>
+            )}
           </div>
           <aside className="case-view-side">
             <DeadlinesPanel deadlines={detail.deadlines} />
