@@ -25,8 +25,16 @@ describe('i18n catalogues', () => {
     }
   });
 
+  it('covers the chat and sync enums (channels, roles, delivery, sync states and errors)', () => {
+    const keys = enumLabelKeys();
+    for (const key of ['messageChannel.caucus_company.readers', 'authorRole.platform', 'delivery.failed', 'syncState.offline', 'syncError.unauthorized', 'conflictResolution.propose_again']) {
+      expect(keys, key).toContain(key);
+    }
+    expect(esCL['syncError.offline']).toBe('Sin conexión con la plataforma. Sus mensajes quedan guardados y se enviarán al volver la conexión.');
+  });
+
   it('error messages say what happened and what to do (at least two sentences)', () => {
-    for (const key of enumLabelKeys().filter((k) => k.startsWith('error.'))) {
+    for (const key of enumLabelKeys().filter((k) => k.startsWith('error.') || k.startsWith('syncError.'))) {
       for (const catalogue of [esCL, en] as const) {
         const text = catalogue[key as keyof typeof esCL];
         expect(text.split('. ').length, `${key}: ${text}`).toBeGreaterThanOrEqual(2);

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/app';
 import { CasesScreen } from '../features/cases/CasesScreen';
 import { Placeholder } from '../features/placeholder/Placeholder';
+import { OfflineBanner } from '../features/sync/OfflineBanner';
+import { SyncProvider } from '../features/sync/sync-context';
 import { AppInfoProvider } from './app-info-context';
 import { Header } from './Header';
 import { sections, type SectionId } from './sections';
@@ -14,15 +16,18 @@ export function AppShell({ info }: Readonly<{ info: AppInfo }>) {
 
   return (
     <AppInfoProvider info={info}>
+    <SyncProvider>
     <div className="shell">
       <Sidebar current={section} onSelect={setSection} version={info.version} />
       <div className="shell-main">
         <Header user={info.user} sectionLabel={current?.label ?? 'nav.cases'} />
+        <OfflineBanner />
         <main className="shell-content" id="main">
           {current?.placeholder ? <Placeholder title={current.label} body={current.placeholder} /> : <CasesScreen />}
         </main>
       </div>
     </div>
+    </SyncProvider>
     </AppInfoProvider>
   );
 }

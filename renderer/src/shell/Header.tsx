@@ -1,6 +1,7 @@
 import type { Mediator } from '../../../shared/domain/people';
 import type { MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../i18n/i18n-context';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type Props = Readonly<{ user: Mediator; sectionLabel: MessageKey }>;
@@ -19,6 +20,7 @@ export function Header({ user, sectionLabel }: Props) {
     <header className="header">
       <h1 className="header-title">{t(sectionLabel)}</h1>
       <div className="header-tools">
+        <SyncIndicator />
         <LanguageSwitch />
         <div className="user" aria-label={t('header.user')} data-testid="current-user">
           <span className="avatar" aria-hidden="true">

@@ -212,7 +212,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'sync.now': 'Sync now',
   'sync.signOut': 'Sign out',
   'sync.signIn': 'Sign in',
-  'sync.signOut.pendingWarning': 'There are changes to send: they will be sent when you sign in again.',
+  'sync.signOut.pendingWarning': 'If you sign out, the changes to send stay on this computer and will be sent when you sign in again.',
   'sync.offlineBanner': 'Working offline: changes are saved on this computer and will be sent when you reconnect.',
 
   'signIn.title': 'Sign in to the platform',

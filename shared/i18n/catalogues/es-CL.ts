@@ -217,7 +217,7 @@ export const esCL = {
   'sync.now': 'Sincronizar ahora',
   'sync.signOut': 'Cerrar sesión',
   'sync.signIn': 'Iniciar sesión',
-  'sync.signOut.pendingWarning': 'Hay cambios por enviar: se enviarán cuando vuelva a iniciar sesión.',
+  'sync.signOut.pendingWarning': 'Si cierra sesión, los cambios por enviar quedan guardados en este equipo y se enviarán al volver a iniciar sesión.',
   'sync.offlineBanner': 'Trabajando sin conexión: los cambios se guardan en este equipo y se enviarán al reconectar.',
 
   'signIn.title': 'Iniciar sesión en la plataforma',
