@@ -1,0 +1,93 @@
+// Fault switches of the reference platform (control API). Each switch fires for the next
+// `count` matching requests (exact, for tests) and/or at a `rate` (0-1, for demos), optionally
+// only for some routes. Only /v1 routes are affected, never /__control.
+import { z } from 'zod';
+import type { PlatformRouteName } from '../../shared/platform/api';
+import { platformRoutes } from '../../shared/platform/api';
+
+const RouteName = z.enum(Object.keys(platformRoutes) as [PlatformRouteName, ...PlatformRouteName[]]);
+
+const Counter = z
+  .object({
+    count: z.number().int().min(0).max(1_000_000).default(0),
+    rate: z.number().min(0).max(1).default(0),
+    routes: z.array(RouteName).min(1).optional(),
+  })
+  .strict();
+
+export const FaultSettings = z
+  .object({
+    /** Added to every /v1 request before it is handled. */
+    latencyMs: z.number().int().min(0).max(60_000).optional(),
+    /** Destroy the socket without answering; phase 'after' runs the request first (the write happens, the answer is lost). */
+    dropConnections: Counter.extend({ phase: z.enum(['before', 'after']).default('before') }).optional(),
+    /** 500 internal before handling. */
+    serverError: Counter.optional(),
+    /** 429 rate_limited with Retry-After before handling. */
+    rateLimit: Counter.extend({ retryAfterSeconds: z.number().int().min(0).max(3600).default(1) }).optional(),
+    /** Expire every token issued so far (an action, applied when the settings are put). */
+    expireTokens: z.boolean().optional(),
+    /** 200 with a truncated JSON body (the request did run). */
+    malformedJson: Counter.optional(),
+    /** 200 with valid JSON that breaks the response schema (the request did run). */
+    schemaInvalid: Counter.optional(),
+    /** The feed answers the caller's previous page again (seqs the client already has). */
+    duplicateFeedPages: Counter.omit({ routes: true }).optional(),
+  })
+  .strict();
+export type FaultSettings = z.infer<typeof FaultSettings>;
+
+type CounterState = { count: number; rate: number; routes?: readonly PlatformRouteName[] };
+type SwitchName = 'dropConnections' | 'serverError' | 'rateLimit' | 'malformedJson' | 'schemaInvalid' | 'duplicateFeedPages';
+const SWITCHES: readonly SwitchName[] = ['dropConnections', 'serverError', 'rateLimit', 'malformedJson', 'schemaInvalid', 'duplicateFeedPages'];
+
+export class FaultSwitches {
+  private settings: FaultSettings = {};
+  private counters = new Map<SwitchName, CounterState>();
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  /** Replaces every switch (PUT semantics); `expireTokens` is returned for the caller to act on. */
+  set(settings: FaultSettings): void {
+    this.settings = settings;
+    this.counters.clear();
+    for (const name of SWITCHES) {
+      const value = settings[name];
+      if (value) this.counters.set(name, { count: value.count, rate: value.rate, routes: 'routes' in value ? value.routes : undefined });
+    }
+  }
+
+  clear(): void {
+    this.set({});
+  }
+
+  get latencyMs(): number {
+    return this.settings.latencyMs ?? 0;
+  }
+
+  get dropPhase(): 'before' | 'after' {
+    return this.settings.dropConnections?.phase ?? 'before';
+  }
+
+  get retryAfterSeconds(): number {
+    return this.settings.rateLimit?.retryAfterSeconds ?? 1;
+  }
+
+  /** Whether switch `name` fires for this request; consumes one from its counter when it does. */
+  fires(name: SwitchName, route: PlatformRouteName): boolean {
+    const state = this.counters.get(name);
+    if (!state) return false;
+    if (name === 'duplicateFeedPages' ? route !== 'feed' : state.routes !== undefined && !state.routes.includes(route)) return false;
+    if (state.count > 0) {
+      state.count -= 1;
+      return true;
+    }
+    return state.rate > 0 && this.random() < state.rate;
+  }
+
+  /** What is set and what is left of each counter (GET /__control/faults). */
+  snapshot(): Record<string, unknown> {
+    const remaining = Object.fromEntries([...this.counters].map(([name, state]) => [name, state.count]));
+    return { settings: this.settings, remaining };
+  }
+}

@@ -1,0 +1,131 @@
+// The platform routes (shared/platform/api.ts platformRoutes) bound to their handlers.
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { EntityId } from '../../shared/domain/ids';
+import type { Mediator } from '../../shared/domain/people';
+import type { PlatformRouteName } from '../../shared/platform/api';
+import { platformRoutes } from '../../shared/platform/api';
+import type { Auth } from './auth';
+import type { PlatformDb } from './database';
+import type { Feed } from './feed';
+import { decodeCursor } from './feed';
+import { bearerToken, PlatformHttpError, readJsonBody } from './http';
+import type { Writes } from './writes';
+
+export interface RouteMatch {
+  readonly name: PlatformRouteName;
+  readonly caseId: string | null;
+}
+
+const compiled = (Object.keys(platformRoutes) as PlatformRouteName[]).map((name) => ({
+  name,
+  method: platformRoutes[name].method,
+  pattern: new RegExp(`^${platformRoutes[name].path.replace('{caseId}', '([^/]+)')}$`),
+}));
+
+/** The route of a path and method; 404 for an unknown path, 405 for a known path with another method. */
+export function matchRoute(method: string, path: string): RouteMatch {
+  const candidates = compiled.flatMap((route) => {
+    const match = route.pattern.exec(path);
+    return match ? [{ route, caseId: match[1] ?? null }] : [];
+  });
+  if (candidates.length === 0) throw new PlatformHttpError(404, 'not_found', `No route ${path}`);
+  const hit = candidates.find((candidate) => candidate.route.method === method);
+  if (!hit) throw new PlatformHttpError(405, 'invalid_request', `Use ${candidates.map((c) => c.route.method).join(', ')}`, undefined, { Allow: candidates.map((c) => c.route.method).join(', ') });
+  let caseId = hit.caseId;
+  if (caseId !== null) {
+    try {
+      caseId = decodeURIComponent(caseId);
+    } catch {
+      /* an undecodable id fails the EntityId check below */
+    }
+    if (!EntityId.safeParse(caseId).success) throw new PlatformHttpError(400, 'invalid_request', 'Invalid case id');
+  }
+  return { name: hit.route.name, caseId };
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new PlatformHttpError(400, 'invalid_request', `Invalid ${what}: ${z.prettifyError(result.error)}`.slice(0, 2_000));
+  return result.data;
+}
+
+export interface RouteResult {
+  readonly status: number;
+  /** An object, or JSON text already serialized (the feed). */
+  readonly body: unknown;
+  /** Runs after the answer is decided (auto-reply hook); only for writes that happened now. */
+  readonly after?: () => void;
+}
+
+export interface RouteContext {
+  readonly db: PlatformDb;
+  readonly epoch: string;
+  readonly auth: Auth;
+  readonly feed: Feed;
+  readonly writes: Writes;
+  readonly now: () => Date;
+  /** The feed page each user asked for last, for the duplicateFeedPages fault. */
+  readonly lastFeed: Map<string, { afterSeq: number; limit: number }>;
+  readonly duplicateFeed: () => boolean;
+  readonly onMediatorMessage: (message: { caseId: string; channel: string }) => void;
+}
+
+/** Authenticates, validates query and body with the route's schemas, runs the handler. */
+export async function runRoute(ctx: RouteContext, match: RouteMatch, req: IncomingMessage, url: URL): Promise<RouteResult> {
+  const spec = platformRoutes[match.name];
+  const user: Mediator | null = spec.auth ? ctx.auth.authenticate(bearerToken(req.headers.authorization)) : null;
+  const query = 'query' in spec ? parseWith(spec.query, Object.fromEntries(url.searchParams), 'query') : undefined;
+  const body = 'body' in spec ? parseWith(spec.body, await readJsonBody(req), 'body') : (req.resume(), undefined);
+  const caseId = match.caseId ?? '';
+  const need = (): Mediator => {
+    if (!user) throw new PlatformHttpError(401, 'unauthorized', 'Sign in first');
+    return user;
+  };
+
+  switch (match.name) {
+    case 'signIn': {
+      const { email, password } = body as z.infer<typeof platformRoutes.signIn.body>;
+      return { status: 200, body: ctx.auth.signIn(email, password) };
+    }
+    case 'me':
+      return { status: 200, body: need() };
+    case 'assignedCases': {
+      const me = need();
+      const rows =
+        me.role === 'administrator'
+          ? ctx.db.prepare<[], Row>('SELECT id, version, assignment FROM cases ORDER BY id').all()
+          : ctx.db.prepare<[string], Row>('SELECT id, version, assignment FROM cases WHERE mediator_id = ? ORDER BY id').all(me.id);
+      return { status: 200, body: { cases: rows.map((row) => ({ caseId: row.id, version: row.version, assignment: row.assignment })) } };
+    }
+    case 'feed': {
+      const me = need();
+      const { cursor, limit } = query as z.infer<typeof platformRoutes.feed.query>;
+      const afterSeq = decodeCursor(ctx.epoch, cursor);
+      const previous = ctx.lastFeed.get(me.id);
+      ctx.lastFeed.set(me.id, { afterSeq, limit });
+      // duplicateFeedPages: the page before this one once more (or everything from the start).
+      const page = ctx.duplicateFeed() ? ctx.feed.page(me, previous?.afterSeq ?? 0, previous?.limit ?? limit) : ctx.feed.page(me, afterSeq, limit);
+      return { status: 200, body: page.json };
+    }
+    case 'postMessage': {
+      const result = ctx.writes.postMessage(need(), caseId, body as z.infer<typeof platformRoutes.postMessage.body>, ctx.now());
+      const { message } = result.body;
+      return { status: result.status, body: result.body, after: result.fresh ? () => ctx.onMediatorMessage(message) : undefined };
+    }
+    case 'proposeStageChange':
+      return ctx.writes.proposeStageChange(need(), caseId, body as z.infer<typeof platformRoutes.proposeStageChange.body>, ctx.now());
+    case 'decideAssignment':
+      return ctx.writes.decideAssignment(need(), caseId, body as z.infer<typeof platformRoutes.decideAssignment.body>, ctx.now());
+    default: {
+      const unknownRoute: never = match.name;
+      throw new PlatformHttpError(404, 'not_found', `No handler for ${String(unknownRoute)}`);
+    }
+  }
+}
+
+interface Row {
+  id: string;
+  version: number;
+  assignment: 'pending' | 'accepted' | null;
+}
