@@ -11,6 +11,9 @@ import { EventBus } from './events/event-bus';
 import { importCaseBundlesIn } from './repositories/case-import';
 import { settleElapsedRatingWindows } from './repositories/deadline-sweep';
 import { profileRepository } from './repositories/profile-repository';
+import type { BackoffPolicy } from './sync/backoff';
+import type { SecretStore } from './sync/secret-store';
+import { SyncEngine } from './sync/sync-engine';
 
 export interface CoreOptions {
   /** Absolute path of the SQLite file (created when missing). */
@@ -21,13 +24,33 @@ export interface CoreOptions {
   readonly demoCases?: number;
   /** Injectable clock for tests. */
   readonly now?: () => Date;
+  /**
+   * The center's platform. When set, cases come from sync (no demo cases are generated, only
+   * the demo mediators until someone signs in), and the engine starts if a token is stored.
+   */
+  readonly platform?: PlatformOptions;
+}
+
+export interface PlatformOptions {
+  readonly url: string;
+  readonly secretStore: SecretStore;
+  /** Pull every this many ms while online (default 30 000). */
+  readonly pollIntervalMs?: number;
+  /** Per-request time limit (default 15 000 ms). */
+  readonly requestTimeoutMs?: number;
+  /** Retry delays after failures (default 1 s doubling up to 30 s, with jitter). */
+  readonly backoff?: BackoffPolicy;
 }
 
 export interface MesaCore {
   readonly handlers: Handlers;
   readonly events: EventBus;
-  /** Closes the database (checkpointing the WAL). Idempotent. */
-  close(): void;
+  /**
+   * Stops the sync engine (waiting for its in-flight work), then closes the database
+   * (checkpointing the WAL). Idempotent. Without a platform the store is closed before this
+   * returns; with one, when the promise resolves.
+   */
+  close(): Promise<void>;
 }
 
 /** The seed of the demo data: fixed, so every fresh demo store holds the same cases. */
@@ -45,17 +68,45 @@ export async function openCore(options: CoreOptions): Promise<MesaCore> {
   let store: Store | undefined;
   try {
     store = await openStore(options.databasePath);
-    await seedWhenEmpty(store, options.demoCases ?? 0, now());
+    await seedWhenEmpty(store, options.platform ? 0 : (options.demoCases ?? 0), now());
     await settleElapsedRatingWindows(store, now());
   } catch (error) {
     store?.close();
     return failedCore(toAppError(error), events);
   }
   const opened = store;
+  const platform = options.platform;
+  const engine = platform
+    ? new SyncEngine({
+        store: opened,
+        events,
+        secretStore: platform.secretStore,
+        serverUrl: platform.url,
+        now,
+        pollIntervalMs: platform.pollIntervalMs,
+        requestTimeoutMs: platform.requestTimeoutMs,
+        backoff: platform.backoff,
+      })
+    : null;
+  const sync = engine && platform ? { engine, secretStore: platform.secretStore } : undefined;
+  try {
+    await engine?.start();
+  } catch (error) {
+    opened.close();
+    return failedCore(toAppError(error), events);
+  }
+  let closing: Promise<void> | null = null;
   return {
-    handlers: createHandlers({ store: opened, events, now, host: options.host, appVersion: options.appVersion }),
+    handlers: createHandlers({ store: opened, events, now, host: options.host, appVersion: options.appVersion, sync }),
     events,
-    close: () => opened.close(),
+    close: () => {
+      if (!engine) {
+        opened.close();
+        return Promise.resolve();
+      }
+      closing ??= engine.stop().finally(() => opened.close());
+      return closing;
+    },
   };
 }
 
@@ -84,5 +135,5 @@ async function seedWhenEmpty(store: Store, demoCases: number, now: Date): Promis
 function failedCore(error: AppError, events: EventBus): MesaCore {
   const reject = () => Promise.reject(error);
   const handlers = Object.fromEntries(operationNames.map((name) => [name, reject])) as unknown as Handlers;
-  return { handlers, events, close: () => undefined };
+  return { handlers, events, close: () => Promise.resolve() };
 }

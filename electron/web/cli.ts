@@ -1,5 +1,10 @@
 // `node out/web/cli.js` (built by `npm run build`; `tsx electron/web/cli.ts` in development)
 // [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]
+// [--platform URL] [--sign-in EMAIL:PASSWORD]
+//
+// --platform (or env MESA_PLATFORM_URL) syncs with the center's platform at URL: cases come
+// from it (no demo cases), and its token is kept in DIR/secrets.json (0600, unencrypted: this
+// is the development host; a warning says so). --sign-in signs in at start (npm start, e2e).
 //
 // Opens the core on DIR/mesa.sqlite3 (default .mesa-data/ in the repo, gitignored), serves the
 // built renderer and the contract on 127.0.0.1, prints ONE JSON line on stdout for tools and
@@ -14,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { dispatch } from '../core/api/dispatch';
 import { openCore } from '../core/core';
 import { AppError } from '../../shared/contract/errors';
+import { createSecretFileStore } from './secret-file-store';
 import { startWebHost } from './server';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,13 +29,34 @@ const DEFAULT_DEMO_CASES = 2000;
 
 const appVersion = (): string => (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
-const USAGE = 'Uso: node out/web/cli.js [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only]';
+const USAGE = 'Uso: node out/web/cli.js [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only] [--platform URL] [--sign-in CORREO:CLAVE]';
 
 function integerOption(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) throw new Error(`--${name} debe ser un entero entre 0 y ${max} (recibido: ${value})`);
   return parsed;
+}
+
+/** An http(s) URL of the platform, or undefined when none is configured. */
+function platformOption(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--platform debe ser una URL http(s) (recibido: ${value})`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--platform debe ser una URL http(s) (recibido: ${value})`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** "email:password" (the password may contain ':'). */
+function signInOption(value: string | undefined): { email: string; password: string } | undefined {
+  if (value === undefined) return undefined;
+  const colon = value.indexOf(':');
+  if (colon <= 0 || colon === value.length - 1) throw new Error('--sign-in debe tener la forma correo:contraseña');
+  return { email: value.slice(0, colon), password: value.slice(colon + 1) };
 }
 
 async function main(): Promise<void> {
@@ -40,6 +67,8 @@ async function main(): Promise<void> {
       demo: { type: 'string' },
       renderer: { type: 'string' },
       'seed-only': { type: 'boolean', default: false },
+      platform: { type: 'string' },
+      'sign-in': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -55,11 +84,25 @@ async function main(): Promise<void> {
   const databasePath = join(dataDir, 'mesa.sqlite3');
   mkdirSync(dataDir, { recursive: true });
 
-  const core = await openCore({ databasePath, host: 'web', appVersion: appVersion(), demoCases });
+  const platformUrl = platformOption(values.platform ?? process.env.MESA_PLATFORM_URL);
+  const credentials = signInOption(values['sign-in']);
+  if (credentials && !platformUrl) throw new Error('--sign-in necesita --platform URL (o MESA_PLATFORM_URL)');
+  const platform = platformUrl ? { url: platformUrl, secretStore: createSecretFileStore(join(dataDir, 'secrets.json')) } : undefined;
+
+  const core = await openCore({ databasePath, host: 'web', appVersion: appVersion(), demoCases, platform });
+  if (credentials) {
+    const signedIn = await dispatch(core.handlers, 'signIn', credentials);
+    if (!signedIn.ok) throw new AppError(signedIn.error.code, signedIn.error.message);
+    const status = signedIn.value as { state: string; error: { code: string; message: string } | null };
+    if (status.state === 'signed_out') {
+      await core.close();
+      throw new Error(`No se pudo iniciar sesión en la plataforma (${status.error?.code ?? 'desconocido'}): ${status.error?.message ?? ''}`);
+    }
+  }
   if (values['seed-only']) {
     // openCore never rejects; a store it could not open shows up as a failing operation.
     const probe = await dispatch(core.handlers, 'getAppInfo', {});
-    core.close();
+    await core.close();
     if (!probe.ok) throw new AppError(probe.error.code, probe.error.message);
     process.stdout.write(`${JSON.stringify({ seeded: true, databasePath })}\n`);
     process.stderr.write(`Datos de demostración listos en ${databasePath}\n`);
@@ -79,8 +122,8 @@ async function main(): Promise<void> {
     stopping = true;
     host
       .close()
-      .finally(() => {
-        core.close();
+      .finally(async () => {
+        await core.close();
         process.stderr.write('Mesa (vista web) detenida.\n');
         process.exit(0);
       })

@@ -4,6 +4,11 @@ import { auditRepository } from '../repositories/audit-repository';
 import { caseRepository } from '../repositories/case-repository';
 import { noteRepository } from '../repositories/note-repository';
 import { profileRepository } from '../repositories/profile-repository';
+import { assignmentRepository } from '../sync/assignments';
+import type { SecretStore } from '../sync/secret-store';
+import { enqueueStageProposal } from '../sync/stage-proposals';
+import type { SyncEngine } from '../sync/sync-engine';
+import { AppError } from '../../../shared/contract/errors';
 import type { Handlers } from './dispatch';
 import { createSyncHandlers } from './sync-handlers';
 
@@ -13,6 +18,8 @@ export interface HandlerContext {
   readonly now: () => Date;
   readonly host: 'electron' | 'web';
   readonly appVersion: string;
+  /** The platform sync, when one is configured. */
+  readonly sync?: { readonly engine: SyncEngine; readonly secretStore: SecretStore };
 }
 
 /**
@@ -25,7 +32,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   const changed = (caseId: string) => events.emit('caseChanged', { caseId });
 
   return {
-    ...createSyncHandlers(),
+    ...createSyncHandlers({ store, events, now, sync: context.sync }),
 
     async getAppInfo() {
       const [profile, caseCount] = await Promise.all([profileRepository.get(store.db), caseRepository.count(store)]);
@@ -46,8 +53,16 @@ export function createHandlers(context: HandlerContext): Handlers {
     getCase: (input) => caseRepository.get(store, input.caseId),
 
     async transitionCase(input) {
-      const detail = await caseRepository.applyTransition(store, input, now());
+      const engine = context.sync?.engine;
+      if ((await assignmentRepository.get(store.db, input.caseId)) === 'unassigned') {
+        throw new AppError('forbidden', `Case ${input.caseId} is no longer assigned to you; it is read-only`);
+      }
+      // Signed in: the platform proposal is enqueued in the transition's own transaction.
+      const at = now();
+      const hook = engine?.signedInNow ? (trx: Parameters<typeof enqueueStageProposal>[0], before: Parameters<typeof enqueueStageProposal>[1]) => enqueueStageProposal(trx, before, input.transition, at) : undefined;
+      const detail = await caseRepository.applyTransition(store, input, at, hook);
       changed(detail.id);
+      engine?.nudge();
       return detail;
     },
 

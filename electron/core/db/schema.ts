@@ -100,6 +100,103 @@ export interface AuditLogTable {
   data: string;
 }
 
+/** A chat message: the platform's, or the mediator's own (pending until the platform accepts it). */
+export interface MessagesTable {
+  id: string;
+  platform_id: string | null;
+  client_id: string | null;
+  case_id: string;
+  channel: string;
+  author_role: string;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  sent_at: string;
+  delivery: 'pending' | 'sent' | 'failed';
+  failure_code: string | null;
+}
+
+export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision';
+
+/** A local write waiting for the platform, pushed in id order. */
+export interface OutboxTable {
+  id: Generated<number>;
+  client_id: string;
+  kind: OutboxKind;
+  case_id: string;
+  /** JSON of the kind's payload (see electron/core/sync/outbox.ts). */
+  payload: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+/** One row (id = 1): the feed position and the account; never the token. */
+export interface SyncStateTable {
+  id: ColumnType<1, 1 | undefined, never>;
+  server_url: string | null;
+  account_email: string | null;
+  user_id: string | null;
+  cursor: string | null;
+  applied_seq: ColumnType<number, number | undefined, number>;
+  last_synced_at: string | null;
+}
+
+export interface ConflictsTable {
+  id: string;
+  case_id: string;
+  kind: 'stage_proposal';
+  /** JSON of the Transition the mediator proposed. */
+  mine: string;
+  theirs_stage: string;
+  theirs_sub_state: string | null;
+  theirs_version: number;
+  detected_at: string;
+  resolved_at: string | null;
+  resolution: 'accept_platform' | 'propose_again' | null;
+}
+
+export interface CaseAssignmentsTable {
+  case_id: string;
+  status: 'pending' | 'accepted' | 'unassigned' | 'unknown';
+  changed_at: string;
+}
+
+export interface PlatformDocumentsTable {
+  id: string;
+  case_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  submitted_by: string;
+  visibility: string;
+  received_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  starts_at: string;
+  zone: string;
+  duration_minutes: number;
+  status: string;
+  version: number;
+}
+
+export interface AgreementsTable {
+  id: string;
+  case_id: string;
+  number: number;
+  status: string;
+  consumer_decision: string;
+  company_decision: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface Database {
   cases: CasesTable;
   parties: PartiesTable;
@@ -108,4 +205,12 @@ export interface Database {
   local_profile: LocalProfileTable;
   notes: NotesTable;
   audit_log: AuditLogTable;
+  messages: MessagesTable;
+  outbox: OutboxTable;
+  sync_state: SyncStateTable;
+  conflicts: ConflictsTable;
+  case_assignments: CaseAssignmentsTable;
+  platform_documents: PlatformDocumentsTable;
+  sessions: SessionsTable;
+  agreements: AgreementsTable;
 }

@@ -63,15 +63,27 @@ export function importCaseBundles(store: Store, bundles: Iterable<CaseBundle>, n
   return store.write((trx) => importCaseBundlesIn(trx, store.sqlite, bundles, now));
 }
 
+export interface ImportOptions {
+  /** The audit actor; default: the local user. The sync engine names the platform. */
+  readonly actorId?: string;
+  /**
+   * 'every': one 'case.imported' row per bundle (an import is an event of each case).
+   * 'new_only': only for cases not stored before — the sync engine re-applies a case on every
+   * platform edit, and those are not imports.
+   */
+  readonly audit?: 'every' | 'new_only';
+}
+
 /** The same, inside a transaction the caller holds (e.g. the demo seeding, all or nothing). */
 export async function importCaseBundlesIn(
   trx: Kysely<Database>,
   sqlite: SqliteHandle,
   bundles: Iterable<CaseBundle>,
   now: Date,
+  options: ImportOptions = {},
 ): Promise<number> {
-  const actorId = await profileRepository.currentUserId(trx);
-  const writer = new BundleWriter(sqlite, actorId, now.toISOString());
+  const actorId = options.actorId ?? (await profileRepository.currentUserId(trx));
+  const writer = new BundleWriter(sqlite, actorId, now.toISOString(), options.audit ?? 'every');
   let count = 0;
   for (const bundle of bundles) {
     writer.write(bundle);
@@ -80,9 +92,19 @@ export async function importCaseBundlesIn(
   return count;
 }
 
+/**
+ * A writer for callers that hold the raw connection inside a Store.write (the sync engine's
+ * feed applier): no kysely round trip, statements prepared once per writer.
+ */
+export function createBundleWriter(sqlite: SqliteHandle, actorId: string, at: string, audit: 'every' | 'new_only'): (bundle: CaseBundle) => boolean {
+  const writer = new BundleWriter(sqlite, actorId, at, audit);
+  return (bundle) => writer.write(bundle);
+}
+
 class BundleWriter {
   readonly #actorId: string;
   readonly #at: string;
+  readonly #audit: 'every' | 'new_only';
   readonly #insertCase: Statement;
   readonly #updateCase: Statement;
   readonly #rowidOf: Statement;
@@ -94,9 +116,10 @@ class BundleWriter {
   readonly #insertFts: Statement;
   readonly #insertAudit: Statement;
 
-  constructor(sqlite: SqliteHandle, actorId: string, at: string) {
+  constructor(sqlite: SqliteHandle, actorId: string, at: string, audit: 'every' | 'new_only') {
     this.#actorId = actorId;
     this.#at = at;
+    this.#audit = audit;
     // ON CONFLICT (id) only: a new case costs one plain insert; an existing one (changes = 0)
     // takes the update path. Any other conflict (the same folio under another id) still aborts.
     this.#insertCase = sqlite.prepare(insertSql('cases', CASE_COLUMNS, ' ON CONFLICT (id) DO NOTHING'));
@@ -113,7 +136,8 @@ class BundleWriter {
     this.#insertAudit = sqlite.prepare(insertSql('audit_log', AUDIT_COLUMNS));
   }
 
-  write(bundle: CaseBundle): void {
+  /** Inserts or replaces one bundle; true when the case was new. */
+  write(bundle: CaseBundle): boolean {
     const record = bundle.case;
     const next = nextOpenDeadline(bundle.deadlines);
     const consumers = namesOf(bundle, 'consumer');
@@ -148,6 +172,10 @@ class BundleWriter {
       rowid, record.folio, record.orderNumber, record.brandName, record.storeName,
       consumers, namesOf(bundle, 'company'), record.description, record.requestedRemedy,
     );
-    this.#insertAudit.run(this.#at, this.#actorId, 'case.imported', record.id, record.id, auditDataJson({ stage: record.stage }));
+    const isNew = inserted.changes === 1;
+    if (isNew || this.#audit === 'every') {
+      this.#insertAudit.run(this.#at, this.#actorId, 'case.imported', record.id, record.id, auditDataJson({ stage: record.stage }));
+    }
+    return isNew;
   }
 }

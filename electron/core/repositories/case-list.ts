@@ -50,11 +50,12 @@ function deadlineStateCondition(eb: CasesEb, state: DeadlineState, now: Date, pu
 }
 
 /**
- * Cases whose text or whose private notes match. MATCH only ever receives the output of
+ * Cases whose text, private notes or chat messages match. MATCH only ever receives the output of
  * toSafeFtsQuery, bound as a parameter. The unary `+` keeps SQLite from driving the query from
  * the match set (one lookup of the wide case row per match, then a sort: 40 ms for a word in
  * half the cases): it walks the covering sort index instead and probes the match set, which is
- * built once, stopping after offset + limit hits.
+ * built once, stopping after offset + limit hits. Messages join the match set the same way as
+ * notes (by their case), so many matching messages of one case still add one rowid.
  */
 function searchCondition(ftsQuery: string) {
   return sql<SqlBool>`+cases.rowid IN (
@@ -64,6 +65,11 @@ function searchCondition(ftsQuery: string) {
       JOIN notes ON notes.rowid = notes_fts.rowid
       JOIN cases AS matched ON matched.id = notes.case_id
       WHERE notes_fts MATCH ${ftsQuery}
+    UNION
+    SELECT matched.rowid FROM messages_fts
+      JOIN messages ON messages.rowid = messages_fts.rowid
+      JOIN cases AS matched ON matched.id = messages.case_id
+      WHERE messages_fts MATCH ${ftsQuery}
   )`;
 }
 

@@ -19,6 +19,13 @@ export interface TransitionRequest {
   readonly expectedVersion: number;
 }
 
+/**
+ * Runs inside the transition's transaction, after the case row is written: the sync engine
+ * enqueues its outbox row here so the local change and the platform proposal commit together.
+ * Throwing rolls the transition back.
+ */
+export type TransitionHook = (trx: Kysely<Database>, before: CaseRecord, after: CaseRecord) => Promise<void>;
+
 /** A case with parties, deadlines and the assigned mediator's name, read through `db` (or a transaction). */
 async function loadDetail(db: Kysely<Database>, caseId: string): Promise<CaseDetail | null> {
   const row = await db
@@ -79,7 +86,7 @@ export const caseRepository = {
    * concurrency: a stale expectedVersion is a `conflict`, a move the machine refuses is an
    * `invalid_transition`. Case row, deadlines and audit row commit together.
    */
-  async applyTransition(store: Store, request: TransitionRequest, now: Date): Promise<CaseDetail> {
+  async applyTransition(store: Store, request: TransitionRequest, now: Date, hook?: TransitionHook): Promise<CaseDetail> {
     return store.write(async (trx) => {
       const actorId = await profileRepository.currentUserId(trx);
       const row = await trx.selectFrom('cases').selectAll().where('id', '=', request.caseId).executeTakeFirst();
@@ -129,6 +136,7 @@ export const caseRepository = {
       if (request.transition.type === 'close') data.outcome = request.transition.outcome;
       if (request.transition.type === 'reopen') data.reason = request.transition.reason;
       await auditRepository.append(trx, { at, actorId, action: 'case.stage_changed', caseId: before.id, entityId: before.id, data });
+      if (hook) await hook(trx, before, after);
 
       const detail = await loadDetail(trx, before.id);
       if (!detail) throw new AppError('internal', `Case ${before.id} vanished inside its transaction`);

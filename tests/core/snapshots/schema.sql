@@ -1,4 +1,7 @@
--- user_version 1
+-- user_version 2
+
+-- index agreements_by_case
+CREATE INDEX agreements_by_case ON agreements (case_id, number);
 
 -- index audit_log_by_case
 CREATE INDEX audit_log_by_case ON audit_log (case_id, id);
@@ -51,17 +54,44 @@ CREATE INDEX cases_by_stage_updated_at ON cases (stage, updated_at, id, category
 -- index cases_by_updated_at
 CREATE INDEX cases_by_updated_at ON cases (updated_at, id, stage, category, next_deadline_sort);
 
+-- index conflicts_open_by_case
+CREATE INDEX conflicts_open_by_case ON conflicts (case_id, detected_at) WHERE resolved_at IS NULL;
+
 -- index deadlines_by_case
 CREATE INDEX deadlines_by_case ON deadlines (case_id, status, due_at);
 
 -- index deadlines_open_by_due
 CREATE INDEX deadlines_open_by_due ON deadlines (due_at, kind) WHERE status = 'open';
 
+-- index messages_by_case_channel
+CREATE INDEX messages_by_case_channel ON messages (case_id, channel, sent_at, id);
+
 -- index notes_by_case
 CREATE INDEX notes_by_case ON notes (case_id, created_at);
 
 -- index parties_by_case
 CREATE INDEX parties_by_case ON parties (case_id, role);
+
+-- index platform_documents_by_case
+CREATE INDEX platform_documents_by_case ON platform_documents (case_id, received_at);
+
+-- index sessions_by_case
+CREATE INDEX sessions_by_case ON sessions (case_id, starts_at);
+
+-- index sessions_by_start
+CREATE INDEX sessions_by_start ON sessions (starts_at);
+
+-- table agreements
+CREATE TABLE agreements (
+    id                TEXT PRIMARY KEY NOT NULL,
+    case_id           TEXT NOT NULL,
+    number            INTEGER NOT NULL,
+    status            TEXT NOT NULL,
+    consumer_decision TEXT NOT NULL,
+    company_decision  TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    version           INTEGER NOT NULL
+  );
 
 -- table audit_log
 CREATE TABLE audit_log (
@@ -73,6 +103,13 @@ CREATE TABLE audit_log (
     entity_id TEXT,
     data      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data))
   );
+
+-- table case_assignments
+CREATE TABLE case_assignments (
+    case_id    TEXT PRIMARY KEY NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'unassigned', 'unknown')),
+    changed_at TEXT NOT NULL
+  ) WITHOUT ROWID;
 
 -- table cases
 CREATE TABLE cases (
@@ -125,6 +162,20 @@ CREATE TABLE 'cases_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER
 -- table cases_fts_idx
 CREATE TABLE 'cases_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table conflicts
+CREATE TABLE conflicts (
+    id              TEXT PRIMARY KEY NOT NULL,
+    case_id         TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('stage_proposal')),
+    mine            TEXT NOT NULL CHECK (json_valid(mine)),
+    theirs_stage    TEXT NOT NULL,
+    theirs_sub_state TEXT,
+    theirs_version  INTEGER NOT NULL,
+    detected_at     TEXT NOT NULL,
+    resolved_at     TEXT,
+    resolution      TEXT CHECK (resolution IN ('accept_platform', 'propose_again'))
+  );
+
 -- table deadlines
 CREATE TABLE deadlines (
     id        TEXT PRIMARY KEY NOT NULL,
@@ -158,6 +209,39 @@ CREATE TABLE mediators (
     role  TEXT NOT NULL CHECK (role IN ('mediator', 'administrator'))
   );
 
+-- table messages
+CREATE TABLE messages (
+    id           TEXT NOT NULL UNIQUE,
+    platform_id  TEXT UNIQUE,
+    client_id    TEXT UNIQUE,
+    case_id      TEXT NOT NULL,
+    channel      TEXT NOT NULL CHECK (channel IN ('negotiation', 'joint', 'caucus_consumer', 'caucus_company')),
+    author_role  TEXT NOT NULL CHECK (author_role IN ('consumer', 'company', 'mediator', 'platform')),
+    author_id    TEXT,
+    author_name  TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    sent_at      TEXT NOT NULL,
+    delivery     TEXT NOT NULL CHECK (delivery IN ('pending', 'sent', 'failed')),
+    failure_code TEXT
+  );
+
+-- table messages_fts
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+    body, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+-- table messages_fts_config
+CREATE TABLE 'messages_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table messages_fts_data
+CREATE TABLE 'messages_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table messages_fts_docsize
+CREATE TABLE 'messages_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table messages_fts_idx
+CREATE TABLE 'messages_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table notes
 CREATE TABLE notes (
     id         TEXT NOT NULL UNIQUE,
@@ -186,6 +270,19 @@ CREATE TABLE 'notes_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table notes_fts_idx
 CREATE TABLE 'notes_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table outbox
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id       TEXT NOT NULL UNIQUE,
+    kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision')),
+    case_id         TEXT NOT NULL,
+    payload         TEXT NOT NULL CHECK (json_valid(payload)),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error      TEXT,
+    created_at      TEXT NOT NULL
+  );
+
 -- table parties
 CREATE TABLE parties (
     id             TEXT PRIMARY KEY NOT NULL,
@@ -198,6 +295,42 @@ CREATE TABLE parties (
     representative TEXT
   );
 
+-- table platform_documents
+CREATE TABLE platform_documents (
+    id          TEXT PRIMARY KEY NOT NULL,
+    case_id     TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    media_type  TEXT NOT NULL,
+    size_bytes  INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    submitted_by TEXT NOT NULL,
+    visibility  TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+
+-- table sessions
+CREATE TABLE sessions (
+    id               TEXT PRIMARY KEY NOT NULL,
+    case_id          TEXT NOT NULL,
+    kind             TEXT NOT NULL,
+    starts_at        TEXT NOT NULL,
+    zone             TEXT NOT NULL,
+    duration_minutes INTEGER NOT NULL,
+    status           TEXT NOT NULL,
+    version          INTEGER NOT NULL
+  );
+
+-- table sync_state
+CREATE TABLE sync_state (
+    id             INTEGER PRIMARY KEY CHECK (id = 1),
+    server_url     TEXT,
+    account_email  TEXT,
+    user_id        TEXT,
+    cursor         TEXT,
+    applied_seq    INTEGER NOT NULL DEFAULT 0,
+    last_synced_at TEXT
+  );
+
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
@@ -205,6 +338,22 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 -- trigger audit_log_no_update
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger messages_fts_after_delete
+CREATE TRIGGER messages_fts_after_delete AFTER DELETE ON messages BEGIN
+     INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+   END;
+
+-- trigger messages_fts_after_insert
+CREATE TRIGGER messages_fts_after_insert AFTER INSERT ON messages BEGIN
+     INSERT INTO messages_fts (rowid, body) VALUES (new.rowid, new.body);
+   END;
+
+-- trigger messages_fts_after_update
+CREATE TRIGGER messages_fts_after_update AFTER UPDATE OF body ON messages BEGIN
+     INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+     INSERT INTO messages_fts (rowid, body) VALUES (new.rowid, new.body);
+   END;
 
 -- trigger notes_fts_after_delete
 CREATE TRIGGER notes_fts_after_delete AFTER DELETE ON notes BEGIN

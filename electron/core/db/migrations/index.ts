@@ -1,5 +1,6 @@
 import { sql, type Migration } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_sync';
 
 /**
  * Every migration, in order. Append only: never rename, edit or remove an entry, because
@@ -7,7 +8,10 @@ import * as m0001 from './0001_initial';
  * migrations applied, which lets an older app refuse a file written by a newer one before
  * touching it.
  */
-const ordered: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001_initial', m0001]];
+const ordered: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_initial', m0001],
+  ['0002_sync', m0002],
+];
 
 export const KNOWN_MIGRATION_NAMES: ReadonlySet<string> = new Set(ordered.map(([name]) => name));
 export const SCHEMA_VERSION = ordered.length;

@@ -1,0 +1,122 @@
+import type { CaseBundle } from '../../../shared/domain/case';
+import type { MessageChannel } from '../../../shared/platform/messages';
+import type { Store } from '../db/store';
+import { importCaseBundlesIn } from '../repositories/case-import';
+import { assignmentRepository } from './assignments';
+import { conflictRepository } from './conflicts';
+import { PLATFORM_ACTOR } from './feed-applier';
+import { messageRepository } from './messages';
+import { outboxRepository, type OutboxEntry } from './outbox';
+import type { PlatformClient } from './platform-client';
+import { PlatformError } from './platform-error';
+
+export interface PushContext {
+  readonly store: Store;
+  readonly client: PlatformClient;
+  readonly now: () => Date;
+  readonly caseChanged: (caseId: string) => void;
+  readonly messagesChanged: (caseId: string, channel: MessageChannel) => void;
+  /** When a transient failure will be retried (recorded on the outbox row). */
+  readonly retryAtFor: (error: PlatformError) => Date;
+}
+
+/**
+ * Pushes the outbox in order, each write with its client id as idempotency key. Success: the
+ * local effect and the deletion of the row commit together. A refusal (4xx, 409) ends that
+ * write for good — the message is marked failed, a stage proposal becomes a conflict — and
+ * the next row goes. A transient failure (network, 5xx, 429, bad answer) is recorded on the
+ * row and thrown, so the engine backs off; so is 401, which keeps the whole outbox.
+ * Returns how many rows were settled.
+ */
+export async function pushOutbox(ctx: PushContext, shouldStop: () => boolean): Promise<number> {
+  let afterId = 0;
+  let settled = 0;
+  for (;;) {
+    if (shouldStop()) return settled;
+    const entry = await outboxRepository.next(ctx.store.db, afterId);
+    if (!entry) return settled;
+    afterId = entry.id;
+    try {
+      await pushEntry(ctx, entry);
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      if (error.transient || error.kind === 'unauthorized') {
+        await outboxRepository.recordAttempt(ctx.store.db, entry.id, `${error.kind}${error.status ? ` ${error.status}` : ''}`, error.transient ? ctx.retryAtFor(error) : null);
+        throw error;
+      }
+      await settleRefused(ctx, entry, error);
+    }
+    settled += 1;
+  }
+}
+
+async function pushEntry(ctx: PushContext, entry: OutboxEntry): Promise<void> {
+  const { store, client } = ctx;
+  switch (entry.kind) {
+    case 'message': {
+      const { message } = await client.postMessage({
+        caseId: entry.caseId,
+        body: { clientId: entry.clientId, channel: entry.payload.channel, body: entry.payload.body },
+      });
+      await store.write(async (trx) => {
+        await messageRepository.markSent(trx, entry.payload.messageId, message);
+        await outboxRepository.remove(trx, entry.id);
+      });
+      ctx.messagesChanged(entry.caseId, entry.payload.channel);
+      return;
+    }
+    case 'stage_proposal': {
+      const { bundle } = await client.proposeStageChange({
+        caseId: entry.caseId,
+        body: { clientId: entry.clientId, transition: entry.payload.transition, expectedVersion: entry.payload.expectedVersion },
+      });
+      await store.write(async (trx) => {
+        await applyPlatformBundle(ctx, trx, bundle);
+        await outboxRepository.remove(trx, entry.id);
+      });
+      ctx.caseChanged(entry.caseId);
+      return;
+    }
+    case 'assignment_decision': {
+      const answer = await client.decideAssignment({ caseId: entry.caseId, body: { clientId: entry.clientId, ...entry.payload } });
+      await store.write(async (trx) => {
+        await assignmentRepository.set(trx, answer.caseId, answer.assignment ?? 'unassigned', ctx.now());
+        await outboxRepository.remove(trx, entry.id);
+      });
+      ctx.caseChanged(entry.caseId);
+      return;
+    }
+  }
+}
+
+/** The platform refused the write for good (4xx or 409): settle it locally and drop the row. */
+async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: PlatformError): Promise<void> {
+  const { store } = ctx;
+  await store.write(async (trx) => {
+    switch (entry.kind) {
+      case 'message':
+        // The contract's codes have no plain "refused": 'conflict' says the case's state on
+        // the platform does not allow it (e.g. no longer in mediation, reassigned).
+        await messageRepository.setDelivery(trx, entry.payload.messageId, 'failed', error.kind === 'conflict' || error.kind === 'rejected' ? 'conflict' : 'invalid_response');
+        break;
+      case 'stage_proposal': {
+        const current = error.current;
+        const theirs = current ? current.case : { stage: entry.payload.before.stage, subState: entry.payload.before.subState, version: entry.payload.expectedVersion };
+        await conflictRepository.record(trx, { caseId: entry.caseId, mine: entry.payload.transition, theirs, now: ctx.now() });
+        if (current) await applyPlatformBundle(ctx, trx, current);
+        break;
+      }
+      case 'assignment_decision':
+        await assignmentRepository.set(trx, entry.caseId, 'unknown', ctx.now());
+        break;
+    }
+    await outboxRepository.remove(trx, entry.id);
+  });
+  if (entry.kind === 'message') ctx.messagesChanged(entry.caseId, entry.payload.channel);
+  else ctx.caseChanged(entry.caseId);
+}
+
+/** The platform's version of a case replaces ours (conflicts.ts: platform-authoritative fields). */
+async function applyPlatformBundle(ctx: PushContext, trx: Parameters<Parameters<Store['write']>[0]>[0], bundle: CaseBundle): Promise<void> {
+  await importCaseBundlesIn(trx, ctx.store.sqlite, [bundle], ctx.now(), { actorId: PLATFORM_ACTOR, audit: 'new_only' });
+}

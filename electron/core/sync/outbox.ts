@@ -1,0 +1,78 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { WritableChannel } from '../../../shared/platform/messages';
+import type { Stage, SubState } from '../../../shared/domain/case';
+import type { Transition } from '../../../shared/domain/transition';
+import type { Database, OutboxTable } from '../db/schema';
+
+/**
+ * The outbox: local writes the platform has not accepted yet. A row is written in the SAME
+ * transaction as the local change it carries and deleted in the same transaction as the local
+ * effect of the platform's answer, so a crash at any point leaves either the row (pushed again,
+ * with the same client_id, which the platform deduplicates) or its effect — never neither.
+ */
+export interface MessagePayload {
+  readonly messageId: string;
+  readonly channel: WritableChannel;
+  readonly body: string;
+}
+export interface StageProposalPayload {
+  readonly transition: Transition;
+  readonly expectedVersion: number;
+  /** The stage before the local transition: what a refused proposal falls back to. */
+  readonly before: { readonly stage: Stage; readonly subState: SubState | null };
+}
+export interface AssignmentDecisionPayload {
+  readonly decision: 'accept' | 'decline';
+  readonly reason?: string;
+}
+
+export type OutboxEntry =
+  | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'message'; readonly payload: MessagePayload }
+  | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
+  | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'assignment_decision'; readonly payload: AssignmentDecisionPayload };
+
+export type NewOutboxEntry =
+  | { readonly kind: 'message'; readonly payload: MessagePayload }
+  | { readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
+  | { readonly kind: 'assignment_decision'; readonly payload: AssignmentDecisionPayload };
+
+const entryFromRow = (row: Selectable<OutboxTable>): OutboxEntry =>
+  ({ id: row.id, clientId: row.client_id, caseId: row.case_id, attempts: row.attempts, kind: row.kind, payload: JSON.parse(row.payload) as unknown }) as OutboxEntry;
+
+export const outboxRepository = {
+  /** Call with the transaction of the local change. */
+  async enqueue(trx: Kysely<Database>, entry: NewOutboxEntry & { clientId: string; caseId: string; now: Date }): Promise<void> {
+    await trx
+      .insertInto('outbox')
+      .values({ client_id: entry.clientId, kind: entry.kind, case_id: entry.caseId, payload: JSON.stringify(entry.payload), created_at: entry.now.toISOString() })
+      .execute();
+  },
+
+  /** The oldest row after `afterId`, in push order. */
+  async next(db: Kysely<Database>, afterId: number): Promise<OutboxEntry | null> {
+    const row = await db.selectFrom('outbox').selectAll().where('id', '>', afterId).orderBy('id').limit(1).executeTakeFirst();
+    return row ? entryFromRow(row) : null;
+  },
+
+  async count(db: Kysely<Database>): Promise<number> {
+    const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  async remove(trx: Kysely<Database>, id: number): Promise<void> {
+    await trx.deleteFrom('outbox').where('id', '=', id).execute();
+  },
+
+  async hasClientId(db: Kysely<Database>, clientId: string): Promise<boolean> {
+    return (await db.selectFrom('outbox').select('id').where('client_id', '=', clientId).executeTakeFirst()) !== undefined;
+  },
+
+  /** A transient failure: the row stays, with when it will be tried again and why (a code, no text of the case). */
+  async recordAttempt(db: Kysely<Database>, id: number, error: string, nextAttemptAt: Date | null): Promise<void> {
+    await db
+      .updateTable('outbox')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500), next_attempt_at: nextAttemptAt?.toISOString() ?? null }))
+      .where('id', '=', id)
+      .execute();
+  },
+};

@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import { PlatformErrorBody, platformRoutes, type PlatformRouteName, type PlatformRoutes } from '../../../shared/platform/api';
+import { PlatformError, classifyFetchFailure, parseRetryAfter } from './platform-error';
+
+/**
+ * The platform's HTTP client: one function per route of shared/platform/api.ts `platformRoutes`,
+ * made from that table (method, path template, schemas), so a route exists here exactly when it
+ * exists in the contract. Every request has a time limit; every response is validated with its
+ * route's zod schema before anyone sees it; every failure is a PlatformError of one kind.
+ * The bearer token is read per request and never written anywhere (not in errors, not in logs).
+ */
+
+type RouteSpecOf<K extends PlatformRouteName> = PlatformRoutes[K];
+
+export type RouteInput<K extends PlatformRouteName> = { readonly caseId?: string } & (RouteSpecOf<K> extends { body: infer B extends z.ZodType }
+  ? { readonly body: z.input<B> }
+  : unknown) &
+  (RouteSpecOf<K> extends { query: infer Q extends z.ZodType } ? { readonly query?: z.input<Q> } : unknown);
+
+export type RouteOutput<K extends PlatformRouteName> = z.output<RouteSpecOf<K>['response']>;
+
+export type PlatformClient = {
+  readonly [K in PlatformRouteName]: (input: RouteInput<K>) => Promise<RouteOutput<K>>;
+};
+
+export interface PlatformClientOptions {
+  /** e.g. "http://127.0.0.1:4100" (no trailing path). */
+  readonly baseUrl: string;
+  /** The current token, or null when signed out (auth routes then fail as unauthorized). */
+  readonly getToken: () => string | null;
+  /** Per-request time limit, headers and body included. */
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+interface AnyRoute {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly auth: boolean;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly response: z.ZodType;
+}
+
+interface AnyInput {
+  readonly caseId?: string;
+  readonly body?: unknown;
+  readonly query?: Record<string, unknown>;
+}
+
+export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function call(name: string, spec: AnyRoute, input: AnyInput): Promise<unknown> {
+    const url = new URL(base + buildPath(spec.path, input.caseId));
+    if (spec.query && input.query) {
+      const query = spec.query.parse(input.query) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (spec.auth) {
+      const token = options.getToken();
+      if (token === null) throw new PlatformError('unauthorized', `${name}: not signed in`);
+      headers.authorization = `Bearer ${token}`;
+    }
+    let body: string | undefined;
+    if (spec.body) {
+      body = JSON.stringify(spec.body.parse(input.body));
+      headers['content-type'] = 'application/json';
+    }
+
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(url, { method: spec.method, headers, body, signal: controller.signal });
+        text = await response.text();
+      } catch (error) {
+        throw classifyFetchFailure(error, controller.signal.aborted, name);
+      }
+      if (response.ok) return parseBody(name, spec.response, text);
+      throw errorFromResponse(name, response, text, now());
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const entries = Object.entries(platformRoutes as Readonly<Record<string, AnyRoute>>).map(([name, spec]) => [
+    name,
+    (input: AnyInput) => call(name, spec, input ?? {}),
+  ]);
+  return Object.fromEntries(entries) as PlatformClient;
+}
+
+/** Fills `{caseId}` (the only parameter of the table's paths), URL-encoded. */
+function buildPath(template: string, caseId: string | undefined): string {
+  if (!template.includes('{caseId}')) return template;
+  if (caseId === undefined) throw new PlatformError('rejected', `${template} needs a caseId`);
+  return template.replace('{caseId}', encodeURIComponent(caseId));
+}
+
+function parseBody(name: string, schema: z.ZodType, text: string): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new PlatformError('invalid_response', `${name}: the platform answered malformed JSON`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new PlatformError('invalid_response', `${name}: the platform's answer does not match the contract (${first ? `${first.path.join('.')}: ${first.message}` : 'schema'})`);
+  }
+  return parsed.data;
+}
+
+function errorFromResponse(name: string, response: Response, text: string, nowMs: number): PlatformError {
+  const status = response.status;
+  let errorBody: PlatformErrorBody | null = null;
+  try {
+    const parsed = PlatformErrorBody.safeParse(JSON.parse(text));
+    if (parsed.success) errorBody = parsed.data;
+  } catch {
+    /* an error page that is not JSON: the status decides */
+  }
+  const platformCode = errorBody?.error.code ?? null;
+  const details = { status, platformCode, retryAt: parseRetryAfter(response.headers.get('retry-after'), nowMs) };
+  const what = `${name}: HTTP ${status}${platformCode ? ` ${platformCode}` : ''}`;
+  if (status === 401) return new PlatformError('unauthorized', what, details);
+  if (status === 409) return new PlatformError('conflict', what, { ...details, current: errorBody?.current ?? null });
+  if (status === 429) return new PlatformError('rate_limited', what, details);
+  if (status >= 500) return new PlatformError('server_error', what, details);
+  return new PlatformError('rejected', what, details);
+}
