@@ -45,7 +45,7 @@ export function SyncIndicator() {
       <button
         type="button"
         className={`sync-indicator sync-tone-${summary.tone}`}
-        aria-label={`${i18n.t('sync.indicator.label')}: ${summary.text}`}
+        aria-label={`${i18n.t('sync.indicator.label')}: ${summary.text}${pending > 0 ? ` · ${i18n.plural('sync.pendingBadge', pending)}` : ''}`}
         aria-expanded={open}
         aria-haspopup="dialog"
         onClick={() => (status?.state === 'signed_out' ? setSigningIn(true) : setOpen((v) => !v))}
@@ -54,7 +54,9 @@ export function SyncIndicator() {
       >
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-text num">{summary.text}</span>
-        {pending > 0 ? <span className="sync-pending num" aria-hidden="true">{i18n.formatNumber(pending)}</span> : null}
+        {pending > 0 ? <span className="sync-pending num" title={i18n.plural('sync.pendingBadge', pending)}>
+            {i18n.formatNumber(pending)}
+          </span> : null}
       </button>
       {open ? (
         <SyncDetails

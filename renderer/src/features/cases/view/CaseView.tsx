@@ -49,6 +49,7 @@ export function CaseView({ caseId, onClose }: Props) {
       tabIndex={-1}
       aria-label={detail ? t('case.title', { folio: detail.folio }) : t('app.loading')}
       data-testid="case-view"
+      data-case-id={caseId}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.defaultPrevented && event.target === event.currentTarget) onClose();
       }}
