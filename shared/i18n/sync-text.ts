@@ -27,7 +27,7 @@ export interface SyncSummary {
 export function syncSummary(i18n: Translator, status: SyncStatus, nowIso: string): SyncSummary {
   switch (status.state) {
     case 'signed_out':
-      return { tone: 'neutral', text: i18n.t('syncState.signed_out') };
+      return { tone: 'neutral', text: status.serverUrl === null ? i18n.t('sync.noPlatform') : i18n.t('syncState.signed_out') };
     case 'syncing':
       return {
         tone: 'busy',

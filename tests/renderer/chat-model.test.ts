@@ -67,6 +67,9 @@ describe('composer rules', () => {
     expect(composerBlock('caucus_consumer', 'closed')).toBe('stage');
     expect(composerBlock('joint', 'negotiation')).toBe('stage');
   });
+  it('closes the writable channels when no platform is configured', () => {
+    expect(composerBlock('joint', 'mediation', false)).toBe('no_platform');
+  });
   it("treats the mediator's messages as the user's own", () => {
     expect(isOwn({ authorRole: 'mediator' })).toBe(true);
     expect(isOwn({ authorRole: 'company' })).toBe(false);

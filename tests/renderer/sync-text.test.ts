@@ -47,3 +47,9 @@ describe('agoText', () => {
     expect(agoText(en, '2026-11-20T11:15:00.000Z', now)).toBe('45 min ago');
   });
 });
+
+describe('syncSummary without a platform', () => {
+  it('says no platform is configured rather than asking to sign in', () => {
+    expect(syncSummary(es, status({ state: 'signed_out', serverUrl: null, accountEmail: null }), now).text).toBe('Sin plataforma configurada');
+  });
+});

@@ -201,6 +201,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'sync.ago.date': 'on {date}',
   'sync.progress': 'Syncing… {cases} cases, {messages} messages',
   'sync.unavailable': 'Sync unavailable',
+  'sync.noPlatform': 'No platform configured',
+  'sync.noPlatform.help': 'This installation is not connected to the center’s platform: Mesa works only with the data on this computer. Ask support for the platform address to configure it.',
   'sync.details.title': 'Sync with the platform',
   'sync.details.server': 'Server',
   'sync.details.account': 'Account',
@@ -240,6 +242,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'chat.retry': 'Retry',
   'chat.readOnly.negotiation': 'The negotiation history is read-only: the parties wrote it before the mediation.',
   'chat.readOnly.stage': 'You can write only while the case is in mediation (current stage: {stage}).',
+  'chat.readOnly.noPlatform': 'This installation is not connected to the center’s platform, so it cannot send messages to the parties.',
   'chat.failedBecause': 'Not sent: {reason}',
   'chat.sendError': 'The message could not be saved',
 

@@ -206,6 +206,8 @@ export const esCL = {
   'sync.ago.date': 'el {date}',
   'sync.progress': 'Sincronizando… {cases} casos, {messages} mensajes',
   'sync.unavailable': 'Sincronización no disponible',
+  'sync.noPlatform': 'Sin plataforma configurada',
+  'sync.noPlatform.help': 'Esta instalación no está conectada a la plataforma del centro: Mesa trabaja solo con los datos de este equipo. Pida a soporte la dirección de la plataforma para configurarla.',
   'sync.details.title': 'Sincronización con la plataforma',
   'sync.details.server': 'Servidor',
   'sync.details.account': 'Cuenta',
@@ -245,6 +247,7 @@ export const esCL = {
   'chat.retry': 'Reintentar',
   'chat.readOnly.negotiation': 'El historial de negociación es de solo lectura: lo escribieron las partes antes de la mediación.',
   'chat.readOnly.stage': 'Solo se puede escribir mientras el caso está en mediación (etapa actual: {stage}).',
+  'chat.readOnly.noPlatform': 'Esta instalación no está conectada a la plataforma del centro, así que no puede enviar mensajes a las partes.',
   'chat.failedBecause': 'No enviado: {reason}',
   'chat.sendError': 'No se pudo guardar el mensaje',
 

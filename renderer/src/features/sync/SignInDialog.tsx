@@ -8,8 +8,8 @@ import { useSync } from './sync-context';
 /** What went wrong with a sign-in, as the form shows it. */
 type Failure = { readonly kind: 'app'; readonly error: AppErrorShape } | { readonly kind: 'sync'; readonly code: SyncErrorCode };
 
-/** Codes with which the core reports wrong credentials (the platform said 401/403). */
-const REJECTED: ReadonlySet<string> = new Set(['forbidden', 'unauthorized', 'invalid_input']);
+/** Input the core refused before asking the platform (a malformed email): the same advice. */
+const REJECTED: ReadonlySet<string> = new Set(['invalid_input']);
 
 /** Email and password for the platform, in a modal <dialog>. Closes itself once signed in. */
 export function SignInDialog({ onClose }: Readonly<{ onClose: () => void }>) {

@@ -71,11 +71,12 @@ export function SyncDetails({ onSignIn }: Readonly<{ onSignIn: () => void }>) {
           {syncError.retryAt ? <p className="muted num">{t('sync.details.retryAt', { time: formatTime(syncError.retryAt) })}</p> : null}
         </div>
       ) : null}
+      {status?.state === 'signed_out' && status.serverUrl === null ? <p className="muted sync-note">{t('sync.noPlatform.help')}</p> : null}
       {sync.error && !status ? <ErrorNotice error={sync.error} title={t('sync.unavailable')} /> : null}
       {actionError ? <ErrorNotice error={actionError} /> : null}
       {status && status.state !== 'signed_out' && status.pendingWrites > 0 ? <p className="muted sync-note">{t('sync.signOut.pendingWarning')}</p> : null}
       <div className="sync-actions">
-        {status?.state === 'signed_out' || status?.error?.code === 'unauthorized' ? (
+        {status && status.serverUrl !== null && (status.state === 'signed_out' || status.error?.code === 'unauthorized') ? (
           <button type="button" className="btn btn-primary btn-sm" onClick={onSignIn} data-testid="sync-sign-in">
             {t('sync.signIn')}
           </button>

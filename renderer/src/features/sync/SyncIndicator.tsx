@@ -48,7 +48,7 @@ export function SyncIndicator() {
         aria-label={`${i18n.t('sync.indicator.label')}: ${summary.text}${pending > 0 ? ` · ${i18n.plural('sync.pendingBadge', pending)}` : ''}`}
         aria-expanded={open}
         aria-haspopup="dialog"
-        onClick={() => (status?.state === 'signed_out' ? setSigningIn(true) : setOpen((v) => !v))}
+        onClick={() => (status?.state === 'signed_out' && status.serverUrl !== null ? setSigningIn(true) : setOpen((v) => !v))}
         data-testid="sync-indicator"
         data-state={status?.state ?? 'unknown'}
       >

@@ -4,6 +4,7 @@ import type { MessageChannel } from '../../../../../shared/platform/messages';
 import { useMesa } from '../../../api/mesa-context';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { useSync } from '../../sync/sync-context';
 import { ChannelBanner } from './ChannelBanner';
 import { ChatTabs } from './ChatTabs';
 import { Composer } from './Composer';
@@ -16,6 +17,7 @@ type Props = Readonly<{ caseId: string; stage: Stage }>;
 function ChannelView({ caseId, channel, stage }: Readonly<{ caseId: string; channel: MessageChannel; stage: Stage }>) {
   const { t } = useI18n();
   const chat = useChatMessages(caseId, channel);
+  const { status } = useSync();
   return (
     <div className="chat-channel" role="tabpanel" id="chat-channel" aria-labelledby={`chat-tab-${channel}`} data-channel={channel}>
       <ChannelBanner channel={channel} />
@@ -31,7 +33,7 @@ function ChannelView({ caseId, channel, stage }: Readonly<{ caseId: string; chan
       ) : (
         <MessageList messages={chat.messages} onRetry={chat.retry} emptyText={t('chat.empty')} />
       )}
-      <Composer channel={channel} stage={stage} onSend={chat.send} />
+      <Composer channel={channel} stage={stage} platformConfigured={status?.serverUrl !== null} onSend={chat.send} />
     </div>
   );
 }

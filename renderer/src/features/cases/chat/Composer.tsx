@@ -9,18 +9,19 @@ import { composerBlock } from './chat-model';
 type Props = Readonly<{
   channel: MessageChannel;
   stage: Stage;
+  platformConfigured: boolean;
   onSend: (channel: WritableChannel, body: string) => Promise<AppErrorShape | null>;
 }>;
 
 const MAX_LENGTH = 10_000;
 
 /** Enter sends, Shift+Enter breaks the line. Closed (with the reason) where the mediator may not write. */
-export function Composer({ channel, stage, onSend }: Props) {
+export function Composer({ channel, stage, platformConfigured, onSend }: Props) {
   const { t } = useI18n();
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const block = composerBlock(channel, stage);
+  const block = composerBlock(channel, stage, platformConfigured);
   const disabled = block !== null;
 
   const submit = async (event?: FormEvent) => {
@@ -40,7 +41,14 @@ export function Composer({ channel, stage, onSend }: Props) {
     }
   };
 
-  const reason = block === 'negotiation' ? t('chat.readOnly.negotiation') : block === 'stage' ? t('chat.readOnly.stage', { stage: t(`stage.${stage}`) }) : null;
+  const reason =
+    block === 'negotiation'
+      ? t('chat.readOnly.negotiation')
+      : block === 'stage'
+        ? t('chat.readOnly.stage', { stage: t(`stage.${stage}`) })
+        : block === 'no_platform'
+          ? t('chat.readOnly.noPlatform')
+          : null;
 
   return (
     <form className="chat-composer" onSubmit={(event) => void submit(event)} data-testid="chat-composer">

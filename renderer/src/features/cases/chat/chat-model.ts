@@ -12,11 +12,13 @@ export const channelScope = (channel: MessageChannel): 'history' | 'shared' | 'p
   channel === 'negotiation' ? 'history' : channel === 'joint' ? 'shared' : 'private';
 
 /** Why the composer is closed, or null when the mediator may write. */
-export type ComposerBlock = 'negotiation' | 'stage' | null;
+export type ComposerBlock = 'negotiation' | 'stage' | 'no_platform' | null;
 
-export function composerBlock(channel: MessageChannel, stage: Stage): ComposerBlock {
+/** `platformConfigured` is false only when the core says no platform is set up at all. */
+export function composerBlock(channel: MessageChannel, stage: Stage, platformConfigured = true): ComposerBlock {
   if (channel === 'negotiation') return 'negotiation';
   if (stage !== 'mediation') return 'stage';
+  if (!platformConfigured) return 'no_platform';
   return null;
 }
 
