@@ -53,8 +53,11 @@ export class FeedApplier {
     }
     const summary = { changes: fresh.length, cases: 0, messages: 0, touchedCases: new Set<string>(), touchedChannels: new Set<string>() };
     if (fresh.length === 0) {
+      // A page of changes we already have (a repeated page) teaches nothing: keep our cursor
+      // rather than trust one that came with stale data. An empty page is the end: note the time.
+      const cursor = page.changes.length === 0 ? page.cursor : null;
       await this.#store.write(async () => {
-        this.#prepared().commitPosition.run(state.applied_seq, page.cursor, this.#now().toISOString());
+        this.#prepared().commitPosition.run(state.applied_seq, cursor, this.#now().toISOString());
       });
       return summary;
     }

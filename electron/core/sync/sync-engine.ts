@@ -30,6 +30,9 @@ export interface SyncEngineOptions {
 }
 
 type SyncError = NonNullable<SyncStatus['error']>;
+
+/** Repeated pages (no new change, same cursor) tolerated in a row within one cycle. */
+const MAX_STALLED_PAGES = 20;
 type Progress = NonNullable<SyncStatus['progress']>;
 
 const ERROR_CODE: Record<PlatformErrorKind, SyncErrorCode> = {
@@ -227,6 +230,7 @@ export class SyncEngine {
 
   async #pull(): Promise<void> {
     const { store, events } = this.#options;
+    let stalled = 0;
     for (;;) {
       if (!this.#running) return;
       const before = await syncStateRepository.get(store.db);
@@ -245,8 +249,11 @@ export class SyncEngine {
         hasMore: page.hasMore,
       };
       await this.#emitProgress();
-      // No new change and no new cursor: the platform is repeating itself; stop this cycle.
-      if (!page.hasMore || (summary.changes === 0 && page.cursor === before.cursor)) return;
+      if (!page.hasMore) return;
+      // No new change and no new cursor: the platform repeated a page. Ask again a few times
+      // (a glitch), then leave it to the next cycle instead of spinning.
+      stalled = summary.changes === 0 && page.cursor === before.cursor ? stalled + 1 : 0;
+      if (stalled > MAX_STALLED_PAGES) return;
       await yieldToEventLoop();
     }
   }
