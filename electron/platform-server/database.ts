@@ -23,19 +23,14 @@ CREATE TABLE IF NOT EXISTS cases (
   id TEXT PRIMARY KEY, bundle TEXT NOT NULL, version INTEGER NOT NULL,
   mediator_id TEXT NOT NULL REFERENCES users(id), assignment TEXT
 );
-CREATE INDEX IF NOT EXISTS cases_by_mediator ON cases(mediator_id);
 CREATE TABLE IF NOT EXISTS declines (case_id TEXT NOT NULL, user_id TEXT NOT NULL, reason TEXT, PRIMARY KEY (case_id, user_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS messages (
-  id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL, channel TEXT NOT NULL, author_role TEXT NOT NULL,
+  id TEXT NOT NULL, case_id TEXT NOT NULL, channel TEXT NOT NULL, author_role TEXT NOT NULL,
   author_id TEXT, author_name TEXT NOT NULL, body TEXT NOT NULL, sent_at TEXT NOT NULL, client_id TEXT
 );
-CREATE INDEX IF NOT EXISTS messages_by_case ON messages(case_id, channel);
 CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS documents_by_case ON documents(case_id);
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS sessions_by_case ON sessions(case_id);
 CREATE TABLE IF NOT EXISTS agreements (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS agreements_by_case ON agreements(case_id);
 -- The first successful response to each (user, clientId); a retry gets it back, nothing re-runs.
 CREATE TABLE IF NOT EXISTS idempotency (
   user_id TEXT NOT NULL, client_id TEXT NOT NULL, route TEXT NOT NULL, fingerprint TEXT NOT NULL,
@@ -48,6 +43,16 @@ CREATE TABLE IF NOT EXISTS changes (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, type TEXT NOT NULL, payload TEXT,
   message_rowid INTEGER, audience TEXT NOT NULL, admin_visible INTEGER NOT NULL
 );
+`;
+
+/** Built after seeding (a bulk load into unindexed tables is several times faster); idempotent. */
+const INDEXES = `
+CREATE UNIQUE INDEX IF NOT EXISTS messages_by_id ON messages(id);
+CREATE INDEX IF NOT EXISTS cases_by_mediator ON cases(mediator_id);
+CREATE INDEX IF NOT EXISTS messages_by_case ON messages(case_id, channel);
+CREATE INDEX IF NOT EXISTS documents_by_case ON documents(case_id);
+CREATE INDEX IF NOT EXISTS sessions_by_case ON sessions(case_id);
+CREATE INDEX IF NOT EXISTS agreements_by_case ON agreements(case_id);
 CREATE INDEX IF NOT EXISTS changes_by_audience ON changes(audience, seq);
 `;
 
@@ -58,6 +63,8 @@ export function openPlatformDb(databasePath: string): PlatformDb {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  // A store that already holds users was seeded: make sure its indexes exist before serving.
+  if (!isEmpty(db)) createIndexes(db);
   // The epoch names this database in every cursor, so a cursor from another (or a wiped) store is refused.
   db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('epoch', randomBytes(6).toString('hex'));
   return db;
@@ -65,6 +72,10 @@ export function openPlatformDb(databasePath: string): PlatformDb {
 
 export const databaseEpoch = (db: PlatformDb): string =>
   (db.prepare('SELECT value FROM meta WHERE key = ?').get('epoch') as { value: string }).value;
+
+export const createIndexes = (db: PlatformDb): void => {
+  db.exec(INDEXES);
+};
 
 export const isEmpty = (db: PlatformDb): boolean => db.prepare('SELECT 1 FROM users LIMIT 1').get() === undefined;
 

@@ -11,7 +11,7 @@ import type { PlatformRouteName } from '../../shared/platform/api';
 import { authService } from './auth';
 import { runControl } from './control';
 import { corruptResponse } from './corrupt';
-import { databaseEpoch, isEmpty, openPlatformDb } from './database';
+import { createIndexes, databaseEpoch, isEmpty, openPlatformDb } from './database';
 import { FaultSwitches } from './faults';
 import { feedService } from './feed';
 import { PlatformHttpError, sendError, sendJson } from './http';
@@ -48,7 +48,10 @@ export async function startPlatformServer(options: { databasePath: string; port?
   close(): Promise<void>;
 }> {
   const db = openPlatformDb(options.databasePath);
-  if (isEmpty(db)) seedPlatform(db, options.seed ?? { cases: 0 });
+  if (isEmpty(db)) {
+    seedPlatform(db, options.seed ?? { cases: 0 });
+    createIndexes(db);
+  }
   const now = (): Date => new Date();
   const epoch = databaseEpoch(db);
   const store = platformStore(db);
