@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { PlatformRouteName } from '../../shared/platform/api';
 import { authService } from './auth';
 import { runControl } from './control';
 import { corruptResponse } from './corrupt';
@@ -60,7 +59,6 @@ export async function startPlatformServer(options: { databasePath: string; port?
   const parties = partyService(db, store, now);
   const faults = new FaultSwitches();
   const controlToken = options.control ? randomBytes(24).toString('base64url') : null;
-  let currentRoute: PlatformRouteName = 'me';
 
   const ctx: RouteContext = {
     db,
@@ -70,7 +68,7 @@ export async function startPlatformServer(options: { databasePath: string; port?
     writes,
     now,
     lastFeed: new Map(),
-    duplicateFeed: () => faults.fires('duplicateFeedPages', currentRoute),
+    duplicateFeed: () => faults.fires('duplicateFeedPages', 'feed'),
     onMediatorMessage: (message) => parties.onMediatorMessage(message),
   };
 
@@ -83,7 +81,6 @@ export async function startPlatformServer(options: { databasePath: string; port?
     if (faults.fires('rateLimit', route)) {
       throw new PlatformHttpError(429, 'rate_limited', 'Too many requests', undefined, { 'Retry-After': String(faults.retryAfterSeconds) });
     }
-    currentRoute = route;
     const result: RouteResult = await runRoute(ctx, match, req, url);
     result.after?.();
     if (faults.dropPhase === 'after' && faults.fires('dropConnections', route)) return void req.socket.destroy();
