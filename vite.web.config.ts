@@ -1,15 +1,22 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Bundles the web host (dev & test only) into out/web/cli.js so that it starts as plain Node,
-// without compiling TypeScript at every start. electron-builder.yml never packages out/web.
+// Bundles the two development & test servers so they start as plain Node, without compiling
+// TypeScript at every start: the web host (out/web/cli.js) and the reference platform
+// (out/platform-server/cli.js). electron-builder.yml never packages either.
 export default defineConfig({
   build: {
-    ssr: resolve('electron/web/cli.ts'),
-    outDir: 'out/web',
-    emptyOutDir: true,
+    ssr: true,
+    outDir: 'out',
+    emptyOutDir: false,
     target: 'node20',
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'cli.js' } },
+    rollupOptions: {
+      input: {
+        web: resolve('electron/web/cli.ts'),
+        'platform-server': resolve('electron/platform-server/cli.ts'),
+      },
+      output: { entryFileNames: '[name]/cli.js', chunkFileNames: 'node-chunks/[name]-[hash].js' },
+    },
   },
 });
