@@ -18,4 +18,4 @@ export { enumLabelKeys, isLabelKey, type EnumLabelKey } from './enum-labels';
 export { errorMessage } from './error-message';
 export { countdownText } from './countdown';
 export { auditDetails } from './audit-details';
-export { agoText, syncSummary, type SyncSummary, type SyncTone } from './sync-text';
+export { agoText, isTransientSyncError, syncSummary, type SyncSummary, type SyncTone } from './sync-text';

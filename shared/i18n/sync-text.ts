@@ -14,8 +14,13 @@ export function agoText(i18n: Translator, instant: string, nowIso: string): stri
   return i18n.t('sync.ago.date', { date: formatDateTime(instant, i18n.locale) });
 }
 
-/** The tone of the indicator's dot: calm when synced, busy while syncing, amber offline, red on errors. */
-export type SyncTone = 'ok' | 'busy' | 'offline' | 'error' | 'neutral';
+/** The tone of the indicator's dot: calm when synced, busy while syncing, amber offline or retrying, red when someone must act. */
+export type SyncTone = 'ok' | 'busy' | 'offline' | 'warn' | 'error' | 'neutral';
+
+/** Failures the engine retries by itself: amber, not red — nobody needs to act. */
+const TRANSIENT: ReadonlySet<string> = new Set(['offline', 'timeout', 'rate_limited', 'server_error']);
+
+export const isTransientSyncError = (code: string): boolean => TRANSIENT.has(code);
 
 export interface SyncSummary {
   readonly tone: SyncTone;
@@ -36,7 +41,9 @@ export function syncSummary(i18n: Translator, status: SyncStatus, nowIso: string
     case 'offline':
       return { tone: 'offline', text: i18n.t('syncState.offline') };
     case 'error':
-      return { tone: 'error', text: status.error ? i18n.t(`syncErrorShort.${status.error.code}`) : i18n.t('syncState.error') };
+      return status.error
+        ? { tone: isTransientSyncError(status.error.code) ? 'warn' : 'error', text: i18n.t(`syncErrorShort.${status.error.code}`) }
+        : { tone: 'error', text: i18n.t('syncState.error') };
     case 'idle':
       return { tone: 'ok', text: status.lastSyncedAt ? i18n.t('sync.syncedAgo', { ago: agoText(i18n, status.lastSyncedAt, nowIso) }) : i18n.t('sync.never') };
   }

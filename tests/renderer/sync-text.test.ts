@@ -35,6 +35,8 @@ describe('syncSummary', () => {
     expect(syncSummary(es, status({ state: 'offline' }), now)).toEqual({ tone: 'offline', text: 'Sin conexión' });
     const expired = status({ state: 'error', error: { code: 'unauthorized', message: 'x', retryAt: null } });
     expect(syncSummary(es, expired, now)).toEqual({ tone: 'error', text: 'Sesión expirada' });
+    const busy = status({ state: 'error', error: { code: 'rate_limited', message: '429', retryAt: null } });
+    expect(syncSummary(es, busy, now)).toEqual({ tone: 'warn', text: 'Plataforma ocupada' });
     expect(syncSummary(es, status({ state: 'signed_out' }), now).tone).toBe('neutral');
   });
 });

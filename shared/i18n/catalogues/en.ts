@@ -365,6 +365,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'timeline.transition': 'Action',
   'timeline.by': 'by {actor}',
   'timeline.you': 'you',
+  'timeline.platform': 'the platform',
 
   'notes.title': 'Private notes',
   'notes.privacy': 'Private notes — only you can see them; they are never sent to the parties or the platform.',

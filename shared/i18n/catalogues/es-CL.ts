@@ -370,6 +370,7 @@ export const esCL = {
   'timeline.transition': 'Acción',
   'timeline.by': 'por {actor}',
   'timeline.you': 'usted',
+  'timeline.platform': 'la plataforma',
 
   'notes.title': 'Notas privadas',
   'notes.privacy': 'Notas privadas — solo usted las ve; nunca se envían a las partes ni a la plataforma.',

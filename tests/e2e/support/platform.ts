@@ -29,12 +29,10 @@ interface Started {
 }
 
 /** The reference platform's command line: a built bundle when there is one, else the source under tsx. */
-function platformCommand(): { command: string; args: string[] } | null {
+function platformCommand(): { command: string; args: string[] } {
   const bundle = join(repoRoot, 'out', 'platform-server', 'cli.js');
   if (existsSync(bundle)) return { command: process.execPath, args: [bundle] };
-  const source = join(repoRoot, 'electron', 'platform-server', 'cli.ts');
-  if (existsSync(source)) return { command: join(repoRoot, 'node_modules', '.bin', 'tsx'), args: [source] };
-  return null;
+  return { command: join(repoRoot, 'node_modules', '.bin', 'tsx'), args: [join(repoRoot, 'electron', 'platform-server', 'cli.ts')] };
 }
 
 /** Spawns the platform CLI and resolves with its one JSON line on stdout (an event, not a sleep). */
@@ -53,22 +51,11 @@ function spawnPlatform(cmd: { command: string; args: string[] }, dataDir: string
   });
 }
 
-/**
- * Until the platform has a CLI, the test process runs the server itself (same code, same SQLite
- * file, real HTTP on 127.0.0.1); the web host still reaches it only over the network.
- */
-async function startInProcess(dataDir: string, demoCases: number): Promise<{ started: Started; stop: () => Promise<void> }> {
-  const { startPlatformServer } = await import('../../../electron/platform-server/server');
-  const server = await startPlatformServer({ databasePath: join(dataDir, 'platform.sqlite3'), seed: { cases: demoCases }, control: true });
-  return { started: { url: server.url, controlToken: server.controlToken, accounts: server.accounts }, stop: () => server.close() };
-}
-
 /** Starts the reference platform with demo data and its control API. */
 export async function startPlatform(options: { demoCases?: number } = {}): Promise<RunningPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mesa-platform-e2e-'));
   const demoCases = options.demoCases ?? 200;
-  const cmd = platformCommand();
-  const { started, stop } = cmd ? await spawnPlatform(cmd, dataDir, demoCases) : await startInProcess(dataDir, demoCases);
+  const { started, stop } = await spawnPlatform(platformCommand(), dataDir, demoCases);
   const controlToken = started.controlToken;
   if (!controlToken) throw new Error('platform started without its control API');
 

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../../../shared/contract/errors';
 import type { Result } from '../../../../shared/contract/result';
 import type { SyncStatus } from '../../../../shared/contract/sync';
-import { agoText } from '../../../../shared/i18n';
+import { agoText, isTransientSyncError } from '../../../../shared/i18n';
 import { useNow } from '../../hooks/use-now';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatDateTime, formatTime } from '../../format';
@@ -66,7 +66,7 @@ export function SyncDetails({ onSignIn }: Readonly<{ onSignIn: () => void }>) {
         </dl>
       ) : null}
       {syncError ? (
-        <div className="sync-error" role="status" data-testid="sync-error" data-error-code={syncError.code}>
+        <div className={isTransientSyncError(syncError.code) ? 'sync-error sync-error-transient' : 'sync-error'} role="status" data-testid="sync-error" data-error-code={syncError.code}>
           <p>{t(`syncError.${syncError.code}`)}</p>
           {syncError.retryAt ? <p className="muted num">{t('sync.details.retryAt', { time: formatTime(syncError.retryAt) })}</p> : null}
         </div>

@@ -5,6 +5,9 @@ import { useAppInfo } from '../../../shell/app-info-context';
 import { formatDateTime } from '../../../format';
 import './timeline.css';
 
+/** The actor id the sync engine records for changes that came from the platform. */
+const PLATFORM_ACTOR = 'platform';
+
 /** The case's audit log, newest first, with codes translated (unknown codes are shown as-is). */
 export function CaseTimeline({ entries }: Readonly<{ entries: readonly AuditEntry[] }>) {
   const { t, locale } = useI18n();
@@ -32,7 +35,7 @@ export function CaseTimeline({ entries }: Readonly<{ entries: readonly AuditEntr
                     </p>
                   ))}
                   <p className="timeline-meta num">
-                    <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time> · {t('timeline.by', { actor: entry.actorId === user.id ? t('timeline.you') : entry.actorId })}
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time> · {t('timeline.by', { actor: entry.actorId === user.id ? t('timeline.you') : entry.actorId === PLATFORM_ACTOR ? t('timeline.platform') : entry.actorId })}
                   </p>
                 </div>
               </li>
