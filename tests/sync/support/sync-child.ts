@@ -1,0 +1,43 @@
+// A sync engine in its own process, for the SIGKILL test (tests/sync/crash.test.ts). Run with
+// tsx; env: MESA_DB (store file), MESA_PLATFORM_URL, MESA_TOKEN, MESA_CASE (a mediation case to
+// write to), MESA_SEND (messages to send at start). Prints "started" once the writes are queued
+// and "done" when the outbox is empty and the feed fully applied.
+import { dispatch } from '../../../electron/core/api/dispatch';
+import { openCore } from '../../../electron/core/core';
+import { PLATFORM_TOKEN_KEY } from '../../../electron/core/sync/secret-store';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import { createMemorySecretStore } from './memory-secret-store';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+};
+
+const core = await openCore({
+  databasePath: env('MESA_DB'),
+  host: 'web',
+  appVersion: 'crash-child',
+  platform: {
+    url: env('MESA_PLATFORM_URL'),
+    secretStore: createMemorySecretStore({ [PLATFORM_TOKEN_KEY]: env('MESA_TOKEN') }),
+    pollIntervalMs: 600_000,
+    backoff: { baseMs: 20, maxMs: 200 },
+  },
+});
+// Messages can be written only to a case already synced: an early run (empty store) sends none.
+const known = await dispatch(core.handlers, 'getCase', { caseId: env('MESA_CASE') });
+const send = known.ok ? Number(process.env.MESA_SEND ?? 0) : 0;
+for (let i = 0; i < send; i += 1) {
+  const result = await dispatch(core.handlers, 'sendMessage', { caseId: env('MESA_CASE'), channel: 'joint', body: `Mensaje ${process.pid}-${i}` });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+}
+process.stdout.write('started\n');
+for (;;) {
+  const result = await dispatch(core.handlers, 'syncNow', {});
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  const status = result.value as SyncStatus;
+  if (status.state === 'idle' && status.pendingWrites === 0) break;
+}
+await core.close();
+process.stdout.write('done\n');
