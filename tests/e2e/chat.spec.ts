@@ -25,7 +25,7 @@ test('a message written offline is kept, sent on reconnect, and the consumer’s
   platform = await startPlatform({ demoCases: 200 });
   const account = platform.accounts.find((a) => a.email === MEDIATOR) ?? platform.accounts.find((a) => a.role === 'mediator');
   if (!account) throw new Error('the demo platform has no mediator account');
-  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: platform.url, email: account.email, password: 'mesa-demo' });
+  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
   await page.goto(host.url);
 
   const indicator = page.getByTestId('sync-indicator');
@@ -73,4 +73,28 @@ test('a message written offline is kept, sent on reconnect, and the consumer’s
   await expect(last).not.toHaveAttribute('data-own', 'true', { timeout: 15_000 });
   await expect(last.locator('.msg-role')).toHaveText('Reclamante');
   await expect(mine).toHaveCount(1);
+});
+
+test('signed out, the mediator signs in from the sync indicator; a wrong password is explained', async ({ page }) => {
+  test.setTimeout(90_000);
+  platform = await startPlatform({ demoCases: 100 });
+  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: platform.url });
+  await page.goto(host.url);
+
+  const indicator = page.getByTestId('sync-indicator');
+  await expect(indicator).toHaveAttribute('data-state', 'signed_out');
+  await expect(indicator).toHaveText('Sin sesión en la plataforma');
+  await indicator.click();
+  await page.getByTestId('sign-in-email').fill(MEDIATOR);
+  await page.getByTestId('sign-in-password').fill('no-es-la-clave');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('sign-in-error')).toHaveText('El correo o la contraseña no son correctos. Revíselos e intente de nuevo.');
+
+  await page.getByTestId('sign-in-password').fill('mesa-demo');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('sign-in-form')).toBeHidden();
+  await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  await expect(page.getByTestId('case-row').first()).toBeVisible();
+  await indicator.click();
+  await expect(page.getByTestId('sync-details')).toContainText(MEDIATOR);
 });

@@ -87,11 +87,12 @@ export interface SyncedWebHost {
 }
 
 /**
- * The web host from the built bundle, syncing with `platformUrl` and signed in at start
- * (`--platform URL --sign-in email:password`); resolves on its `{"url"}` line.
+ * The web host from the built bundle, syncing with `platformUrl` and, given `signIn`, signed in
+ * at start (`--platform URL --sign-in email:password`); resolves on its `{"url"}` line.
  */
-export function startSyncedWebHost(options: { dataDir: string; platformUrl: string; email: string; password: string }): Promise<SyncedWebHost> {
-  const args = ['out/web/cli.js', '--data', options.dataDir, '--port', '0', '--demo', '0', '--platform', options.platformUrl, '--sign-in', `${options.email}:${options.password}`];
+export function startSyncedWebHost(options: { dataDir: string; platformUrl: string; signIn?: { email: string; password: string } }): Promise<SyncedWebHost> {
+  const signIn = options.signIn ? ['--sign-in', `${options.signIn.email}:${options.signIn.password}`] : [];
+  const args = ['out/web/cli.js', '--data', options.dataDir, '--port', '0', '--demo', '0', '--platform', options.platformUrl, ...signIn];
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
