@@ -1,6 +1,7 @@
 // Composition of the desktop app once Electron is ready: security policy, core, IPC, window,
 // menu, updater. Each piece lives in its own module; this file only wires them in order.
 import { app, ipcMain, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale, Settings } from '../../shared/contract/app';
 import { dispatch } from '../core/api/dispatch';
@@ -8,6 +9,9 @@ import { openCore } from '../core/core';
 import { databasePathIn, DEMO_CASES_ON_FIRST_RUN, preloadPathFrom, rendererLocation } from './app-paths';
 import { bindOperations, forwardEvents } from './ipc-binding';
 import { installApplicationMenu } from './menu';
+import { platformUrlFrom } from './platform-config';
+import { createEncryptedFileStore } from './secrets/encrypted-file-store';
+import { safeStorageCipher } from './secrets/safe-storage-cipher';
 import { hardenAllWebContents, hardenSession } from './security-policy';
 import { isTrustedRendererUrl } from './security/trusted-sender';
 import { reportStartupFailure } from './startup-error';
@@ -28,10 +32,15 @@ export async function startApp(): Promise<RunningApp | null> {
   hardenSession();
   hardenAllWebContents(isAppUrl);
 
-  const databasePath = databasePathIn(app.getPath('userData'));
+  const userData = app.getPath('userData');
+  const databasePath = databasePathIn(userData);
+  const platformUrl = platformUrlFrom(process.env);
+  const platform = platformUrl
+    ? { url: platformUrl, secretStore: createEncryptedFileStore(join(userData, 'secrets.json'), safeStorageCipher, (m) => console.warn(m)) }
+    : undefined;
   // openCore never rejects: a store it cannot open (corrupt, newer version, unreadable) gives a
   // core whose every operation fails with that error. Asking for the settings reveals it.
-  const core = await openCore({ databasePath, host: 'electron', appVersion: app.getVersion(), demoCases: DEMO_CASES_ON_FIRST_RUN });
+  const core = await openCore({ databasePath, host: 'electron', appVersion: app.getVersion(), demoCases: DEMO_CASES_ON_FIRST_RUN, platform });
   const settings = await dispatch(core.handlers, 'getSettings', {});
   const failure = startupFailureOf(settings);
   if (failure !== null) {
@@ -40,7 +49,16 @@ export async function startApp(): Promise<RunningApp | null> {
     app.quit();
     return null;
   }
-  app.on('will-quit', () => core.close());
+  // Quit only after the core closed: the sync engine finishes its transaction, the WAL is checkpointed.
+  let coreClosed = false;
+  app.on('will-quit', (event) => {
+    if (coreClosed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      coreClosed = true;
+      app.quit();
+    });
+  });
 
   installApplicationMenu(settings.ok ? (settings.value as Settings).locale : 'es-CL');
   bindOperations(ipcMain, {
