@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { DEMO_MEDIATORS, generateDemoCases } from '../../electron/core/demo/generator';
 import { openCore } from '../../electron/core/core';
 import { benchImport } from './import-bench';
+import { benchSync } from './sync-bench';
 import { benchFirstPaint } from './paint-bench';
 import { listQueries, searchQueries, timeQueries } from './query-bench';
 import { percentile, report } from './stats';
@@ -21,6 +22,15 @@ const databasePath = join(dir, 'mesa.sqlite3');
 
 try {
   console.log(`Mesa benchmarks — ${CASES.toLocaleString('es-CL')} demo cases, Node ${process.version}, ${new Date().toISOString()}\n`);
+
+  // First, while this process is fresh: its peak RSS is the app side's memory during the sync.
+  const sync = await benchSync();
+  report(`first sync: ${sync.cases} cases + ${sync.messages} messages`, sync.firstSyncMs / 1000, 's', { max: 60 });
+  report('first sync: cases per second', sync.casesPerSecond, 'cases/s');
+  report('first sync: messages per second', sync.messagesPerSecond, 'msg/s');
+  report('first sync: peak RSS of the app side', sync.peakRssMb, 'MB', { max: 400 });
+  report('first sync: longest event-loop stall', sync.maxEventLoopDelayMs, 'ms', { max: 100 });
+  report(`incremental sync of ${sync.incrementalChanges} changes`, sync.incrementalSyncMs, 'ms', { max: 300 });
 
   let start = performance.now();
   const bundles = [...generateDemoCases({ seed: 20_260_404, count: CASES, now, mediators: DEMO_MEDIATORS })];
