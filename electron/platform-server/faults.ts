@@ -31,7 +31,7 @@ export const FaultSettings = z
     malformedJson: Counter.optional(),
     /** 200 with valid JSON that breaks the response schema (the request did run). */
     schemaInvalid: Counter.optional(),
-    /** The feed answers the caller's previous page again (seqs the client already has). */
+    /** The feed answers a page that overlaps the request's cursor: up to half a page of changes the caller already has, then the next ones (cursor = its last change). */
     duplicateFeedPages: Counter.omit({ routes: true }).optional(),
   })
   .strict();

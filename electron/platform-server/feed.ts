@@ -44,6 +44,9 @@ export function feedService(db: PlatformDb, epoch: string) {
   const join = 'FROM changes c LEFT JOIN messages m ON m.rowid = c.message_rowid';
   const forMediator = db.prepare<[string, number, number], RawChange>(`SELECT ${columns} ${join} WHERE c.audience = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`);
   const forAdministrator = db.prepare<[number, number], RawChange>(`SELECT ${columns} ${join} WHERE c.admin_visible = 1 AND c.seq > ? ORDER BY c.seq LIMIT ?`);
+  // The last `n` visible seqs at or before a seq, newest first (for overlapping pages).
+  const recentForMediator = db.prepare<[string, number, number], { seq: number }>('SELECT seq FROM changes WHERE audience = ? AND seq <= ? ORDER BY seq DESC LIMIT ?');
+  const recentForAdministrator = db.prepare<[number, number], { seq: number }>('SELECT seq FROM changes WHERE admin_visible = 1 AND seq <= ? ORDER BY seq DESC LIMIT ?');
 
   return {
     /** Up to `limit` changes after `afterSeq` visible to `user`, in seq order. */
@@ -59,6 +62,20 @@ export function feedService(db: PlatformDb, epoch: string) {
       const lastSeq = rows.at(-1)?.seq ?? afterSeq;
       const cursor = encodeCursor(epoch, lastSeq);
       return { json: `{"changes":[${parts.join(',')}],"cursor":"${cursor}","hasMore":${hasMore}}`, cursor, count: rows.length };
+    },
+
+    /**
+     * The duplicateFeedPages fault, computed from the REQUEST's position only (never from what
+     * another request of the same user got, which may be ahead of this one): a page that starts
+     * up to half a page BEFORE `afterSeq` — changes the caller already has — and goes on from
+     * there. Its cursor is the last change it includes, as always, so it is never ahead of the
+     * data it carries. At the start of the feed there is nothing to repeat: the normal page.
+     */
+    overlappingPage(user: Mediator, afterSeq: number, limit: number): FeedPageText {
+      const back = Math.max(1, Math.ceil(limit / 2));
+      const recent = user.role === 'administrator' ? recentForAdministrator.all(afterSeq, back) : recentForMediator.all(user.id, afterSeq, back);
+      const oldest = recent.at(-1)?.seq;
+      return this.page(user, oldest === undefined ? afterSeq : oldest - 1, limit);
     },
   };
 }

@@ -65,8 +65,6 @@ export interface RouteContext {
   readonly feed: Feed;
   readonly writes: Writes;
   readonly now: () => Date;
-  /** The feed page each user asked for last, for the duplicateFeedPages fault. */
-  readonly lastFeed: Map<string, { afterSeq: number; limit: number }>;
   readonly duplicateFeed: () => boolean;
   readonly onMediatorMessage: (message: { caseId: string; channel: string }) => void;
 }
@@ -102,10 +100,9 @@ export async function runRoute(ctx: RouteContext, match: RouteMatch, req: Incomi
       const me = need();
       const { cursor, limit } = query as z.infer<typeof platformRoutes.feed.query>;
       const afterSeq = decodeCursor(ctx.epoch, cursor);
-      const previous = ctx.lastFeed.get(me.id);
-      ctx.lastFeed.set(me.id, { afterSeq, limit });
-      // duplicateFeedPages: the page before this one once more (or everything from the start).
-      const page = ctx.duplicateFeed() ? ctx.feed.page(me, previous?.afterSeq ?? 0, previous?.limit ?? limit) : ctx.feed.page(me, afterSeq, limit);
+      // duplicateFeedPages: changes the caller already has again, from THIS request's cursor
+      // (two app instances of one mediator sit at different cursors).
+      const page = ctx.duplicateFeed() ? ctx.feed.overlappingPage(me, afterSeq, limit) : ctx.feed.page(me, afterSeq, limit);
       return { status: 200, body: page.json };
     }
     case 'postMessage': {

@@ -67,7 +67,6 @@ export async function startPlatformServer(options: { databasePath: string; port?
     feed: feedService(db, epoch),
     writes,
     now,
-    lastFeed: new Map(),
     duplicateFeed: () => faults.fires('duplicateFeedPages', 'feed'),
     onMediatorMessage: (message) => parties.onMediatorMessage(message),
   };

@@ -19,6 +19,8 @@ const setFaults = async (settings: unknown): Promise<void> => {
   expect(answer.status, answer.text).toBe(200);
 };
 const me = () => request(h.server, 'GET', '/v1/me', { token });
+/** The seq a feed cursor stands for (base64url of "<epoch>.<seq>"; tests may look inside). */
+const cursorSeq = (cursor: string): number => Number(Buffer.from(cursor, 'base64url').toString('utf8').split('.')[1]);
 
 describe('control API access', () => {
   it('needs the control token', async () => {
@@ -124,14 +126,36 @@ describe('fault switches', () => {
     expect(FeedPage.shape.changes.element.safeParse(page.changes[0]).success).toBe(true);
   });
 
-  it('duplicateFeedPages serves the previous page again, then the feed goes on', async () => {
-    const first = (await call(h.server, 'feed', { token, query: { limit: '5' } })).json as FeedPage;
-    const second = (await call(h.server, 'feed', { token, query: { limit: '5', cursor: first.cursor } })).json as FeedPage;
+  it('duplicateFeedPages overlaps the REQUEST cursor: half a page the caller has, then new changes; cursor = its last change', async () => {
+    const first = (await call(h.server, 'feed', { token, query: { limit: '6' } })).json as FeedPage;
+    const second = (await call(h.server, 'feed', { token, query: { limit: '6', cursor: first.cursor } })).json as FeedPage;
+    const normalThird = (await call(h.server, 'feed', { token, query: { limit: '6', cursor: second.cursor } })).json as FeedPage;
     await setFaults({ duplicateFeedPages: { count: 1 } });
-    const third = (await call(h.server, 'feed', { token, query: { limit: '5', cursor: second.cursor } })).json as FeedPage;
-    expect(third).toEqual(second);
-    const fourth = (await call(h.server, 'feed', { token, query: { limit: '5', cursor: second.cursor } })).json as FeedPage;
-    expect(fourth.changes[0]?.seq).toBeGreaterThan(second.changes.at(-1)?.seq ?? 0);
+    const third = (await call(h.server, 'feed', { token, query: { limit: '6', cursor: second.cursor } })).json as FeedPage;
+    // Three changes of `second` again, then the first three of the normal next page.
+    expect(third.changes).toEqual([...second.changes.slice(3), ...normalThird.changes.slice(0, 3)]);
+    expect(cursorSeq(third.cursor)).toBe(third.changes.at(-1)?.seq);
+    expect(third.hasMore).toBe(true);
+    // Spent: the same request gets the normal page.
+    expect((await call(h.server, 'feed', { token, query: { limit: '6', cursor: second.cursor } })).json).toEqual(normalThird);
+  });
+
+  it('duplicateFeedPages never serves a page ahead of the request, whatever another session of the user asked', async () => {
+    // Session B (same mediator) is at an early cursor; session A has just pulled far ahead.
+    const early = (await call(h.server, 'feed', { token, query: { limit: '4' } })).json as FeedPage;
+    const expected = (await call(h.server, 'feed', { token, query: { limit: '4', cursor: early.cursor } })).json as FeedPage;
+    let cursorA: string | undefined;
+    for (let i = 0; i < 4; i += 1) cursorA = ((await call(h.server, 'feed', { token, query: cursorA ? { limit: '20', cursor: cursorA } : { limit: '20' } })).json as FeedPage).cursor;
+    await setFaults({ duplicateFeedPages: { count: 2 } });
+    const fromB = (await call(h.server, 'feed', { token, query: { limit: '4', cursor: early.cursor } })).json as FeedPage;
+    expect(cursorSeq(fromB.cursor)).toBeLessThanOrEqual(cursorSeq(expected.cursor));
+    expect(cursorSeq(fromB.cursor)).toBe(fromB.changes.at(-1)?.seq);
+    // Every change after B's cursor up to the new one is in the page: nothing skipped.
+    const after = fromB.changes.filter((c) => c.seq > cursorSeq(early.cursor));
+    expect(after).toEqual(expected.changes.filter((c) => c.seq <= cursorSeq(fromB.cursor)));
+    expect(after.length).toBeGreaterThan(0);
+    // From the very start there is nothing to repeat: the normal first page.
+    expect((await call(h.server, 'feed', { token, query: { limit: '4' } })).json).toEqual(early);
   });
 
   it('counters only count matching routes and GET /faults shows what is left', async () => {

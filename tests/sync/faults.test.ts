@@ -55,8 +55,13 @@ async function syncedCore(index = 0, options: Parameters<typeof openSyncedCore>[
   return { synced, path, hash };
 }
 
-const mediationCase = (userId: string): string => {
-  const row = platformQuery<{ id: string }>(dir, `SELECT id FROM cases WHERE mediator_id = ? AND json_extract(bundle, '$.case.stage') = 'mediation' ORDER BY id LIMIT 1`, userId)[0];
+const mediationCase = (userId: string, subState?: string): string => {
+  const row = platformQuery<{ id: string }>(
+    dir,
+    `SELECT id FROM cases WHERE mediator_id = ? AND json_extract(bundle, '$.case.stage') = 'mediation' AND coalesce(json_extract(bundle, '$.case.subState') = ?, 1) ORDER BY id LIMIT 1`,
+    userId,
+    subState ?? null,
+  )[0];
   if (!row) throw new Error('no mediation case');
   return row.id;
 };
@@ -156,27 +161,54 @@ describe('fault switches of the reference platform', () => {
     });
   }
 
-  it('duplicated feed pages: nothing is applied twice', async () => {
-    const localPath = join(dir, 'dup.sqlite');
-    const synced = await openSyncedCore(localPath, server);
-    open.push(synced);
-    await setFaults(server, { duplicateFeedPages: { count: 5 } });
-    // A mediator no other test here uses: the server repeats the USER's previous page.
-    await signInAndSync(synced, mediatorAccount(server, 3));
-    await waitFor(async () => (await statusOf(synced)).state === 'idle', 'idle');
-    const db = new BetterSqlite3(localPath, { readonly: true });
-    try {
-      const userId = mediatorAccount(server, 3).userId;
-      const expected = platformQuery<{ n: number }>(dir, 'SELECT count(*) AS n FROM messages WHERE case_id IN (SELECT id FROM cases WHERE mediator_id = ?)', userId)[0]?.n;
-      expect((db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n).toBe(expected);
-      expect(db.prepare('SELECT platform_id FROM messages GROUP BY platform_id HAVING count(*) > 1').all()).toEqual([]);
-      const imported = db.prepare(`SELECT case_id FROM audit_log WHERE action = 'case.imported' GROUP BY case_id HAVING count(*) > 1`).all();
-      expect(imported).toEqual([]);
-    } finally {
-      db.close();
+  it('duplicated (overlapping) feed pages with two instances of one mediator: nothing skipped, nothing applied twice', async () => {
+    const account = mediatorAccount(server, 3);
+    const a = await openSyncedCore(join(dir, 'dup-a.sqlite'), server);
+    const b = await openSyncedCore(join(dir, 'dup-b.sqlite'), server);
+    open.push(a, b);
+    const caseId = mediationCase(account.userId, 'in_progress');
+    // A is at the end of the feed; B has not started. (The old fault answered the USER's
+    // previous page — A's — to B: a cursor far ahead of B's, and B silently skipped the lot.)
+    await signInAndSync(a, account);
+    // Every feed answer from now on overlaps: up to 100 changes the caller has, then new ones.
+    await setFaults(server, { duplicateFeedPages: { count: 1_000 } });
+    await signInAndSync(b, account);
+    // More than a page of new changes, from the parties, the platform and each instance.
+    for (let i = 0; i < 260; i += 1) {
+      await control(server, 'POST', `/__control/cases/${caseId}/party-messages`, { role: i % 2 === 0 ? 'consumer' : 'company', channel: 'joint', body: `Mensaje ${i}` });
     }
-    const faults = (await control(server, 'GET', '/__control/faults')) as { remaining: Record<string, number> };
-    expect(faults.remaining.duplicateFeedPages).toBeLessThan(5); // the switch did fire
+    const fromA = await a.call<ChatMessage>('sendMessage', { caseId, channel: 'joint', body: 'Desde la instancia A' });
+    const local = await b.call<{ version: number }>('getCase', { caseId });
+    await b.core.handlers.transitionCase({ caseId, transition: { type: 'start_agreement_drafting' }, expectedVersion: local.version });
+    await waitFor(async () => (await b.call<SyncStatus>('getSyncStatus')).pendingWrites === 0, 'the stage proposal to be accepted');
+    await control(server, 'POST', `/__control/cases/${caseId}/touch`);
+    for (const synced of [a, b, a, b]) expect(await synced.call<SyncStatus>('syncNow')).toMatchObject({ state: 'idle', error: null, pendingWrites: 0 });
+    const { remaining } = (await control(server, 'GET', '/__control/faults')) as { remaining: Record<string, number> };
+    expect(remaining.duplicateFeedPages).toBeLessThan(1_000 - 6); // it did fire, page after page
+    await setFaults(server, {});
+
+    const platformMessages = platformQuery<{ id: string }>(dir, 'SELECT id FROM messages WHERE case_id IN (SELECT id FROM cases WHERE mediator_id = ?) ORDER BY id', account.userId).map((m) => m.id);
+    const platformCases = platformQuery<{ id: string; version: number }>(dir, 'SELECT id, version FROM cases WHERE mediator_id = ? ORDER BY id', account.userId);
+    const stageChanges = platformQuery<{ n: number }>(dir, `SELECT count(*) AS n FROM changes WHERE audience = ? AND type = 'case.stage_changed'`, account.userId)[0]?.n;
+    expect(stageChanges).toBeGreaterThan(0);
+    for (const [name, synced] of [['A', a], ['B', b]] as const) {
+      const db = new BetterSqlite3(join(dir, `dup-${name.toLowerCase()}.sqlite`), { readonly: true });
+      try {
+        // Nothing skipped: exactly the platform's messages and case versions.
+        const messages = db.prepare('SELECT platform_id FROM messages ORDER BY platform_id').pluck().all() as string[];
+        expect(messages, name).toEqual(platformMessages);
+        expect(db.prepare('SELECT id, version FROM cases ORDER BY id').all(), name).toEqual(platformCases);
+        // Nothing applied twice: one audit entry per stage change the feed carried, one import per case.
+        const applied = db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'case.stage_changed' AND actor_id = 'platform'`).pluck().get();
+        expect(applied, name).toBe(stageChanges);
+        expect(db.prepare(`SELECT case_id FROM audit_log WHERE action = 'case.imported' GROUP BY case_id HAVING count(*) > 1`).all(), name).toEqual([]);
+      } finally {
+        db.close();
+      }
+      const joint = await synced.call<ChatMessage[]>('listMessages', { caseId, channel: 'joint' });
+      expect(joint.filter((m) => m.clientId === fromA.clientId), name).toEqual([expect.objectContaining({ delivery: 'sent' })]);
+      expect((await synced.call<{ subState: string }>('getCase', { caseId })).subState, name).toBe('agreement_drafting');
+    }
   });
 });
 

@@ -250,9 +250,10 @@ export class SyncEngine {
       };
       await this.#emitProgress();
       if (!page.hasMore) return;
-      // No new change and no new cursor: the platform repeated a page. Ask again a few times
+      // No new change although more were announced: the platform repeated changes we have
+      // (its cursor may even be behind ours; the applier kept ours). Ask again a few times
       // (a glitch), then leave it to the next cycle instead of spinning.
-      stalled = summary.changes === 0 && page.cursor === before.cursor ? stalled + 1 : 0;
+      stalled = summary.changes === 0 ? stalled + 1 : 0;
       if (stalled > MAX_STALLED_PAGES) return;
       await yieldToEventLoop();
     }
