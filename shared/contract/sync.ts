@@ -12,6 +12,8 @@ export const SyncErrorCode = z.enum([
   'server_error',
   'invalid_response',
   'conflict',
+  /** The platform refused a write for a reason other than a version conflict (a 4xx: not allowed in the case's state, not yours any more). */
+  'rejected',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 

@@ -31,6 +31,11 @@ describe('i18n catalogues', () => {
       expect(keys, key).toContain(key);
     }
     expect(esCL['syncError.offline']).toBe('Sin conexión con la plataforma. Sus mensajes quedan guardados y se enviarán al volver la conexión.');
+    // A refusal that is not a version conflict has its own words (it used to borrow 'conflict').
+    expect(keys).toContain('syncError.rejected');
+    expect(keys).toContain('syncErrorShort.rejected');
+    expect(esCL['syncError.rejected']).toMatch(/^La plataforma no aceptó el mensaje: /);
+    expect(en['syncError.rejected']).toMatch(/^The platform did not accept the message: /);
   });
 
   it('error messages say what happened and what to do (at least two sentences)', () => {

@@ -108,7 +108,7 @@ describe('local-first writes', () => {
         async () => (await synced.call<ChatMessage[]>('listMessages', { caseId: notMediation, channel: 'joint' })).find((m) => m.id === message.id && m.delivery === 'failed'),
         'the refusal',
       );
-      expect(failed.failure).toBe('conflict');
+      expect(failed.failure).toBe('rejected'); // a 403 (not in mediation), not a version conflict
       const retried = await synced.call<ChatMessage>('retryMessage', { messageId: message.id });
       expect(retried).toMatchObject({ delivery: 'pending', clientId: message.clientId });
       await waitFor(async () => (await synced.call<ChatMessage[]>('listMessages', { caseId: notMediation, channel: 'joint' })).find((m) => m.id === message.id && m.delivery === 'failed'), 'the second refusal');

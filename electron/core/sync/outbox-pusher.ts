@@ -95,9 +95,9 @@ async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: Platfo
   await store.write(async (trx) => {
     switch (entry.kind) {
       case 'message':
-        // The contract's codes have no plain "refused": 'conflict' says the case's state on
-        // the platform does not allow it (e.g. no longer in mediation, reassigned).
-        await messageRepository.setDelivery(trx, entry.payload.messageId, 'failed', error.kind === 'conflict' || error.kind === 'rejected' ? 'conflict' : 'invalid_response');
+        // 'rejected': a 4xx other than 409 — the case's state on the platform does not allow it
+        // (no longer in mediation, reassigned). Messages carry no version, so a 409 is rare.
+        await messageRepository.setDelivery(trx, entry.payload.messageId, 'failed', refusalCode(error));
         break;
       case 'stage_proposal': {
         const current = error.current;
@@ -115,6 +115,9 @@ async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: Platfo
   if (entry.kind === 'message') ctx.messagesChanged(entry.caseId, entry.payload.channel);
   else ctx.caseChanged(entry.caseId);
 }
+
+/** Why a refused write failed, for the UI: a version conflict, or any other refusal. */
+export const refusalCode = (error: PlatformError): 'conflict' | 'rejected' => (error.kind === 'conflict' ? 'conflict' : 'rejected');
 
 /** The platform's version of a case replaces ours (conflicts.ts: platform-authoritative fields). */
 async function applyPlatformBundle(ctx: PushContext, trx: Parameters<Parameters<Store['write']>[0]>[0], bundle: CaseBundle): Promise<void> {

@@ -177,6 +177,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'syncErrorShort.server_error': 'Platform failure',
   'syncErrorShort.invalid_response': 'Invalid response',
   'syncErrorShort.conflict': 'Change rejected',
+  'syncErrorShort.rejected': 'Refused by the platform',
 
   'syncError.offline': 'No connection to the platform. Your messages are kept and will be sent when the connection returns.',
   'syncError.timeout': 'The platform took too long to answer. Mesa will retry by itself shortly; your changes are kept on this computer.',
@@ -185,6 +186,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'syncError.server_error': 'The platform had an internal failure. Mesa will retry by itself; if it lasts more than a few minutes, tell the center’s administration.',
   'syncError.invalid_response': 'The platform sent data that could not be validated, and none of it was applied. Your local data is intact; if it happens again, contact support.',
   'syncError.conflict': 'The platform rejected a change because the case changed there. Check the notice in the case and decide how to proceed.',
+  'syncError.rejected': 'The platform did not accept the message: the case no longer lets you write in this channel (for example, it left mediation or was reassigned). Check the case’s stage; the text stays here so you can copy it, or retry if the situation changes.',
 
   'conflictResolution.accept_platform': 'Accept the platform’s version',
   'conflictResolution.propose_again': 'Propose again',

@@ -182,6 +182,7 @@ export const esCL = {
   'syncErrorShort.server_error': 'Falla de la plataforma',
   'syncErrorShort.invalid_response': 'Respuesta no válida',
   'syncErrorShort.conflict': 'Cambio rechazado',
+  'syncErrorShort.rejected': 'Rechazado por la plataforma',
 
   'syncError.offline': 'Sin conexión con la plataforma. Sus mensajes quedan guardados y se enviarán al volver la conexión.',
   'syncError.timeout': 'La plataforma tardó demasiado en responder. Mesa reintentará sola en unos momentos; sus cambios quedan guardados en este equipo.',
@@ -190,6 +191,7 @@ export const esCL = {
   'syncError.server_error': 'La plataforma tuvo una falla interna. Mesa reintentará sola; si dura más de unos minutos, avise a la administración del centro.',
   'syncError.invalid_response': 'La plataforma envió datos que no se pudieron validar y no se aplicó ninguno. Sus datos locales están intactos; si se repite, avise a soporte.',
   'syncError.conflict': 'La plataforma rechazó un cambio porque el caso cambió allá. Revise el aviso en el caso y decida cómo seguir.',
+  'syncError.rejected': 'La plataforma no aceptó el mensaje: el caso ya no le permite escribir en este canal (por ejemplo, salió de mediación o fue reasignado). Revise la etapa del caso; el texto queda aquí para copiarlo, o para reintentar si la situación cambia.',
 
   'conflictResolution.accept_platform': 'Aceptar lo de la plataforma',
   'conflictResolution.propose_again': 'Proponer de nuevo',
