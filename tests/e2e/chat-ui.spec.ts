@@ -1,13 +1,16 @@
-import { expect, test, type Page, type Route } from '@playwright/test';
-import type { ChatMessage, SyncConflict, SyncStatus } from '../../shared/contract/sync';
-import type { MessageChannel } from '../../shared/platform/messages';
-import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startPlatform, startSyncedWebHost, type RunningPlatform, type SyncedWebHost } from './support/platform';
+import { administrator, casesOf, copiesOn, partyView, type PlatformCase } from './support/platform-api';
+import { newDataDir } from './support/web-host';
 
 /**
- * The chat, sync and conflict UI against the real web host and core, with the sync operations
- * answered by a scripted platform state in the page (page.route). It pins the renderer's side
- * of the contract whether or not the sync engine is present; chat.spec.ts drives the real engine
- * and reference platform end to end. Set MESA_SCREENSHOTS=<dir> to keep screenshots.
+ * The chat, sync indicator and conflict UI with every part real: the reference platform over
+ * HTTP on 127.0.0.1 (its own SQLite file), the web host from the built bundle with the real
+ * sync engine and SQLite store, the real renderer in Chromium. Failures are the platform's own
+ * (control API fault switches), parties write through the control API, the center's
+ * administrator moves cases through the public API. Nothing is scripted inside the page.
+ * "Sincronizar ahora" replaces waiting for polls and backoff; every wait is a polled condition.
+ * Set MESA_SCREENSHOTS=<dir> to keep screenshots.
  */
 
 const shots = process.env.MESA_SCREENSHOTS;
@@ -15,259 +18,319 @@ const shot = async (page: Page, name: string): Promise<void> => {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
 };
 
-const minutesAgo = (n: number): string => new Date(Date.now() - n * 60_000).toISOString();
-const daysAgo = (n: number, hour: number): string => {
-  const d = new Date(Date.now() - n * 86_400_000);
-  d.setUTCHours(hour, 10, 0, 0);
-  return d.toISOString();
-};
+const MEDIATOR = 'valentina.soto@mediacion.example';
+const PASSWORD = 'mesa-demo';
+const ONLY_POST_MESSAGE = ['postMessage'] as const;
+const MANY = 1_000_000;
 
-const baseStatus: SyncStatus = {
-  state: 'idle',
-  serverUrl: 'http://127.0.0.1:4810',
-  accountEmail: 'carolina.fuentes@mediadores.example.cl',
-  lastSyncedAt: minutesAgo(2),
-  progress: null,
-  error: null,
-  pendingWrites: 0,
-  openConflicts: 0,
-};
+const BANNER = {
+  negotiation: 'Lo leen: reclamante, empresa y usted. Es la negociación directa previa a la mediación.',
+  joint: 'Lo leen: reclamante, empresa y usted.',
+  caucus_consumer: 'Privado: solo el reclamante y usted. La otra parte nunca lo ve.',
+  caucus_company: 'Privado: solo la empresa y usted. La otra parte nunca lo ve.',
+} as const;
 
-interface Script {
-  status: SyncStatus;
-  messages: ChatMessage[];
-  conflicts: SyncConflict[];
-  /** What a new send becomes: pending (offline) or failed. */
-  sendAs: 'pending' | 'failed';
-}
-
-const msg = (caseId: string, n: number, over: Partial<ChatMessage>): ChatMessage => ({
-  id: `m${n}`,
-  clientId: null,
-  caseId,
-  channel: 'joint',
-  authorRole: 'consumer',
-  authorName: 'Javiera Rojas Soto',
-  body: 'Hola',
-  sentAt: minutesAgo(60 - n),
-  delivery: 'sent',
-  failure: null,
-  ...over,
-});
-
-function seedMessages(caseId: string): ChatMessage[] {
-  return [
-    msg(caseId, 1, { channel: 'negotiation', sentAt: daysAgo(9, 14), body: 'Compré una lavadora el 2 de octubre y llegó con la puerta rota. Pido el cambio del producto.' }),
-    msg(caseId, 2, { channel: 'negotiation', authorRole: 'company', authorName: 'Tienda Andina SpA', sentAt: daysAgo(8, 16), body: 'Lamentamos lo ocurrido.\nPodemos ofrecer un descuento del 10 % en su próxima compra.' }),
-    msg(caseId, 3, { channel: 'negotiation', sentAt: daysAgo(8, 19), body: 'No me sirve un descuento: necesito la lavadora funcionando.' }),
-    msg(caseId, 4, { channel: 'joint', authorRole: 'platform', authorName: 'Resolución en Línea', sentAt: daysAgo(1, 13), body: 'Ambas partes aceptaron la mediación. Mediadora designada: Carolina Fuentes.' }),
-    msg(caseId, 5, { channel: 'joint', authorRole: 'mediator', authorName: 'Carolina Fuentes', sentAt: daysAgo(1, 14), body: 'Buenas tardes a ambos. Soy la mediadora de este caso.\n\nLes propongo revisar primero la evidencia del daño y luego las alternativas.' }),
-    msg(caseId, 6, { channel: 'joint', authorRole: 'company', authorName: 'Tienda Andina SpA', sentAt: daysAgo(1, 15), body: 'De acuerdo. Adjuntamos la guía de despacho.' }),
-    msg(caseId, 7, { channel: 'joint', sentAt: minutesAgo(40), body: 'Las fotos muestran la puerta rota al abrir la caja. <b>No</b> fue mal uso.' }),
-    msg(caseId, 8, { channel: 'caucus_consumer', authorRole: 'mediator', authorName: 'Carolina Fuentes', sentAt: minutesAgo(30), body: '¿Aceptaría una reparación con técnico a domicilio si el plazo es de 5 días hábiles?' }),
-    msg(caseId, 9, { channel: 'caucus_consumer', sentAt: minutesAgo(25), body: 'Preferiría el cambio, pero si es en 5 días lo puedo aceptar.' }),
-    msg(caseId, 10, { channel: 'caucus_company', authorRole: 'company', authorName: 'Tienda Andina SpA', sentAt: minutesAgo(20), body: 'Internamente podemos ofrecer el cambio si se retira el producto dañado.' }),
-  ];
-}
-
-const json = (route: Route, value: unknown) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value }) });
-
-/** Answers the sync operations from `script`; everything else goes to the real core. */
-async function scriptPlatform(page: Page, script: Script): Promise<void> {
-  let sent = 0;
-  await page.route('**/api/op/*', async (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
-    const input = (route.request().postDataJSON() ?? {}) as Record<string, string>;
-    switch (name) {
-      case 'getSyncStatus':
-      case 'syncNow':
-        return json(route, script.status);
-      case 'signOut':
-        script.status = { ...script.status, state: 'signed_out', accountEmail: null };
-        return json(route, script.status);
-      case 'signIn':
-        if (input.password !== 'mesa-demo') return json(route, { ...script.status, state: 'signed_out', error: { code: 'unauthorized', message: 'bad credentials', retryAt: null } });
-        script.status = { ...baseStatus, accountEmail: input.email ?? null };
-        return json(route, script.status);
-      case 'listMessages':
-        return json(route, script.messages.filter((m) => m.caseId === input.caseId && m.channel === input.channel));
-      case 'sendMessage': {
-        sent += 1;
-        const own = msg(input.caseId ?? '', 100 + sent, {
-          id: `local-${sent}`,
-          clientId: `019a0000-0000-7000-8000-${String(sent).padStart(12, '0')}`,
-          channel: input.channel as MessageChannel,
-          authorRole: 'mediator',
-          authorName: 'Carolina Fuentes',
-          body: input.body ?? '',
-          sentAt: new Date().toISOString(),
-          delivery: script.sendAs,
-          failure: script.sendAs === 'failed' ? 'server_error' : null,
-        });
-        script.messages.push(own);
-        return json(route, own);
-      }
-      case 'retryMessage': {
-        const found = script.messages.find((m) => m.id === input.messageId);
-        if (!found) return route.fallback();
-        Object.assign(found, { delivery: 'sent', failure: null });
-        return json(route, found);
-      }
-      case 'listConflicts':
-        return json(route, script.conflicts.filter((c) => c.caseId === input.caseId));
-      case 'resolveConflict':
-        script.conflicts = script.conflicts.filter((c) => c.id !== input.conflictId);
-        return json(route, script.status);
-      default:
-        return route.fallback();
-    }
-  });
-}
-
-async function openMediationCase(page: Page): Promise<string> {
-  await page.getByTestId('stage-filter-mediation').click();
-  const row = page.getByTestId('case-row').first();
-  await expect(row).toContainText('Mediación');
-  await row.click();
-  await expect(page.getByTestId('case-view')).toBeVisible();
-  return (await page.getByTestId('case-view').getAttribute('data-case-id')) ?? '';
-}
-
-let host: RunningHost | undefined;
+let platform: RunningPlatform | undefined;
+let host: SyncedWebHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
+  await platform?.stop();
   host = undefined;
+  platform = undefined;
 });
 
-test('chat channels: who reads each, text only, pending/failed/retry, composer closed where it must be', async ({ page }) => {
-  host = await startWebHost({ dataDir: newDataDir(), demoCases: 200 });
-  const script: Script = { status: baseStatus, messages: [], conflicts: [], sendAs: 'pending' };
-  await scriptPlatform(page, script);
-  await page.route('**/api/op/getCase', async (route) => {
-    // Learn the case id the UI asks for, and give it seeded messages.
-    const caseId = (route.request().postDataJSON() as { caseId: string }).caseId;
-    if (!script.messages.some((m) => m.caseId === caseId)) script.messages.push(...seedMessages(caseId));
-    return route.fallback();
-  });
-  await page.goto(host.url);
-  await openMediationCase(page);
+/** The mediator's cases on the platform: one in mediation (in progress) and one in negotiation. */
+async function pickCases(running: RunningPlatform): Promise<{ mediation: PlatformCase; negotiation: PlatformCase }> {
+  const cases = await casesOf(running, MEDIATOR);
+  const mediation = cases.find((c) => c.bundle.case.stage === 'mediation' && c.bundle.case.subState === 'in_progress' && c.assignment === 'accepted');
+  const negotiation = cases.find((c) => c.bundle.case.stage === 'negotiation');
+  if (!mediation || !negotiation) throw new Error(`the demo platform gave ${MEDIATOR} no case in mediation/in_progress or in negotiation`);
+  return { mediation, negotiation };
+}
 
+/** "Sincronizar ahora" from the indicator's details (waits for the running cycle to end). */
+async function syncNow(page: Page): Promise<void> {
+  if (!(await page.getByTestId('sync-details').isVisible())) await page.getByTestId('sync-indicator').click();
+  await page.getByTestId('sync-now').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('sync-details')).toBeHidden();
+}
+
+/** Opens a synced case by its folio, on its chat tab (pinned, so a stage change keeps it there). */
+async function openCase(page: Page, folio: string): Promise<void> {
+  await page.getByTestId('search-input').fill(folio);
+  // The list filters as it is typed: wait for exactly this case, not the previous search's row.
+  await expect(page.getByTestId('case-row')).toHaveCount(1);
+  await expect(page.getByTestId('case-row').first()).toContainText(folio);
+  await page.getByTestId('case-row').first().click();
+  await expect(page.getByTestId('case-view')).toContainText(folio);
+  await page.getByTestId('case-tab-chat').click();
+  await expect(page.getByTestId('chat')).toBeVisible();
+}
+
+const messageWith = (page: Page, body: string): Locator => page.getByTestId('chat-message').filter({ hasText: body });
+const deliveryOf = (page: Page, body: string): Locator => messageWith(page, body).getByTestId('chat-message-delivery');
+
+async function send(page: Page, body: string): Promise<void> {
+  await page.getByTestId('chat-input').fill(body);
+  await page.getByTestId('chat-input').press('Enter');
+  await expect(page.getByTestId('chat-input')).toHaveValue('');
+}
+
+test('chat on the real platform: who reads each channel, text only, pending → failure → Reintentar, composer closed where it must be', async ({ page }) => {
+  platform = await startPlatform({ demoCases: 60 });
+  const running = platform;
+  const { mediation, negotiation } = await pickCases(running);
+  const caseId = mediation.bundle.case.id;
+
+  // The parties write on the platform before the mediator syncs; two of them type markup.
+  const xss = `<img src=x onerror="window.__mesaXss = 1">Adjunto la foto de la puerta rota.`;
+  const bold = '<b>No</b> fue mal uso.';
+  const consumerPrivate = 'Preferiría el cambio, pero si es en 5 días lo puedo aceptar.';
+  const companyPrivate = 'Internamente podemos ofrecer el cambio si se retira el producto dañado.';
+  await running.control('POST', `/cases/${caseId}/party-messages`, { role: 'consumer', channel: 'joint', body: xss });
+  await running.control('POST', `/cases/${caseId}/party-messages`, { role: 'consumer', channel: 'joint', body: bold });
+  await running.control('POST', `/cases/${caseId}/party-messages`, { role: 'consumer', channel: 'caucus_consumer', body: consumerPrivate });
+  await running.control('POST', `/cases/${caseId}/party-messages`, { role: 'company', channel: 'caucus_company', body: companyPrivate });
+
+  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: running.url, signIn: { email: MEDIATOR, password: PASSWORD } });
+  await page.goto(host.url);
+  const indicator = page.getByTestId('sync-indicator');
+  await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
+  await openCase(page, mediation.bundle.case.folio);
+
+  // Joint channel: who reads it, and the parties' markup shown as typed — no element, no script.
   const chat = page.getByTestId('chat');
-  await expect(chat).toBeVisible();
   await expect(page.getByTestId('chat-tab-joint')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('chat-banner')).toHaveText('Lo leen: reclamante, empresa y usted.');
-  // Text, never HTML: the tag is shown as typed and no <b> element exists.
-  await expect(chat.getByText('<b>No</b> fue mal uso', { exact: false })).toBeVisible();
-  await expect(chat.locator('.msg-body b')).toHaveCount(0);
+  await expect(page.getByTestId('chat-banner')).toHaveText(BANNER.joint);
+  await expect(chat.locator('.msg-body').filter({ hasText: xss })).toHaveText(xss);
+  await expect(chat.locator('.msg-body').filter({ hasText: bold })).toHaveText(bold);
+  await expect(chat.locator('.msg-body img, .msg-body b, .msg-body *')).toHaveCount(0);
+  expect(await page.evaluate(() => (globalThis as { __mesaXss?: number }).__mesaXss)).toBeUndefined();
   await shot(page, 'chat-joint');
 
-  // Enter sends; Shift+Enter is a new line in the same message.
-  await page.getByTestId('chat-input').fill('Gracias a ambos.');
+  // Enter sends, Shift+Enter is a new line of the same message; it reaches the platform once.
+  const twoLines = `Gracias a ambos.\nPropongo una sesión el jueves a las 10:00 (${Date.now()}).`;
+  const [firstLine, secondLine] = twoLines.split('\n') as [string, string];
+  await page.getByTestId('chat-input').fill(firstLine);
   await page.getByTestId('chat-input').press('Shift+Enter');
-  await page.getByTestId('chat-input').pressSequentially('Propongo una sesión el jueves a las 10:00.');
+  await page.getByTestId('chat-input').pressSequentially(secondLine);
   await page.getByTestId('chat-input').press('Enter');
-  const mine = page.getByTestId('chat-message').last();
-  await expect(mine).toContainText('Gracias a ambos.\nPropongo una sesión');
-  await expect(mine.getByTestId('chat-message-delivery')).toHaveAttribute('data-delivery', 'pending');
   await expect(page.getByTestId('chat-input')).toHaveValue('');
+  await expect(messageWith(page, firstLine).locator('.msg-body')).toHaveText(twoLines);
+  await expect(deliveryOf(page, firstLine)).toHaveAttribute('data-delivery', 'sent');
+  await expect.poll(() => copiesOn(running, 'consumer', caseId, twoLines)).toBe(1);
 
-  // A failed send shows why and can be retried.
-  script.sendAs = 'failed';
-  await page.getByTestId('chat-input').fill('¿Les acomoda ese horario?');
-  await page.getByTestId('chat-send').click();
-  await expect(page.getByTestId('chat-message').last().getByTestId('chat-message-delivery')).toHaveAttribute('data-delivery', 'failed');
-  await shot(page, 'chat-joint-pending-failed');
-  await page.getByTestId('chat-retry').click();
-  await expect(page.getByTestId('chat-message').last().getByTestId('chat-message-delivery')).toHaveAttribute('data-delivery', 'sent');
+  // The platform fails (500): the message waits as pending, the indicator says why, amber.
+  await running.control('PUT', '/faults', { serverError: { count: MANY, routes: ONLY_POST_MESSAGE } });
+  const retried = `¿Les acomoda ese horario? (${Date.now()})`;
+  await send(page, retried);
+  await expect(deliveryOf(page, retried)).toHaveAttribute('data-delivery', 'pending');
+  await expect(indicator).toHaveAttribute('data-state', 'error');
+  await expect(indicator).toContainText('Falla de la plataforma');
+  await indicator.click();
+  await expect(page.getByTestId('sync-error')).toHaveAttribute('data-error-code', 'server_error');
+  await expect(page.getByTestId('sync-error')).toContainText('Mesa reintentará sola');
+  await page.keyboard.press('Escape');
 
+  // Now the write happens on the platform but its answer is lost (connection dropped after):
+  // the app is offline and still shows pending; the platform already has it, once.
+  await running.control('PUT', '/faults', { dropConnections: { count: MANY, routes: ONLY_POST_MESSAGE, phase: 'after' } });
+  await syncNow(page);
+  await expect(indicator).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await expect(deliveryOf(page, retried)).toHaveAttribute('data-delivery', 'pending');
+  await expect.poll(() => copiesOn(running, 'consumer', caseId, retried)).toBe(1);
+  await shot(page, 'chat-joint-pending');
+
+  // Faults cleared: the same client id is sent again, the platform answers with its copy.
+  await running.control('DELETE', '/faults');
+  await syncNow(page);
+  await expect(deliveryOf(page, retried)).toHaveAttribute('data-delivery', 'sent');
+  await expect(page.getByTestId('offline-banner')).toBeHidden();
+  await expect(messageWith(page, retried)).toHaveCount(1);
+  expect(await copiesOn(running, 'consumer', caseId, retried)).toBe(1);
+
+  // A refusal: queued while offline, then the center's administrator closes the case on the
+  // platform; back online the platform answers 403, the message fails with Reintentar.
+  await running.control('PUT', '/faults', { dropConnections: { count: MANY, routes: ONLY_POST_MESSAGE } });
+  const refused = `Les envío el borrador del acuerdo mañana (${Date.now()}).`;
+  await send(page, refused);
+  await expect(deliveryOf(page, refused)).toHaveAttribute('data-delivery', 'pending');
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  const admin = await administrator(running);
+  await admin.move(caseId, { type: 'close', outcome: 'party_withdrew' });
+  await running.control('DELETE', '/faults');
+  await syncNow(page);
+  await expect(deliveryOf(page, refused)).toHaveAttribute('data-delivery', 'failed');
+  await expect(deliveryOf(page, refused)).toContainText('No enviado');
+  await expect(messageWith(page, refused).getByTestId('chat-retry')).toBeVisible();
+  expect(await copiesOn(running, 'consumer', caseId, refused)).toBe(0);
+  // The case is closed now (from the feed): the composer is closed, saying why.
+  await expect(page.locator('.case-view-title')).toContainText('Cerrada');
+  await expect(page.getByTestId('chat-input')).toBeDisabled();
+  await expect(page.getByTestId('chat-composer-closed')).toHaveText('Solo se puede escribir mientras el caso está en mediación (etapa actual: Cerrada).');
+  await shot(page, 'chat-joint-failed');
+
+  // The administrator reopens it (back to mediation); Reintentar delivers it, exactly once.
+  await admin.move(caseId, { type: 'reopen', reason: 'party_request' });
+  await syncNow(page);
+  await expect(page.getByTestId('chat-input')).toBeEnabled();
+  await messageWith(page, refused).getByTestId('chat-retry').click();
+  await expect(deliveryOf(page, refused)).toHaveAttribute('data-delivery', 'sent');
+  await expect(messageWith(page, refused)).toHaveCount(1);
+  await expect.poll(() => copiesOn(running, 'consumer', caseId, refused)).toBe(1);
+
+  // Caucuses: private to one party, as their banners say — and as the platform keeps them.
   await page.getByTestId('chat-tab-caucus_consumer').click();
-  await expect(page.getByTestId('chat-banner')).toHaveText('Privado: solo el reclamante y usted. La otra parte nunca lo ve.');
+  await expect(page.getByTestId('chat-banner')).toHaveText(BANNER.caucus_consumer);
+  await expect(messageWith(page, consumerPrivate)).toHaveCount(1);
   await shot(page, 'chat-caucus-consumer');
   await page.getByTestId('chat-tab-caucus_company').click();
-  await expect(page.getByTestId('chat-banner')).toHaveText('Privado: solo la empresa y usted. La otra parte nunca lo ve.');
-  await expect(page.getByTestId('chat-message')).toHaveCount(1);
+  await expect(page.getByTestId('chat-banner')).toHaveText(BANNER.caucus_company);
+  await expect(messageWith(page, companyPrivate)).toHaveCount(1);
+  await expect(messageWith(page, consumerPrivate)).toHaveCount(0);
+  const forCompany = `Solo para la empresa: ¿el retiro puede ser el lunes? (${Date.now()})`;
+  await send(page, forCompany);
+  await expect(deliveryOf(page, forCompany)).toHaveAttribute('data-delivery', 'sent');
+  expect(await copiesOn(running, 'company', caseId, forCompany)).toBe(1);
+  expect((await partyView(running, 'consumer', caseId)).some((m) => m.body === forCompany || m.body === companyPrivate)).toBe(false);
   await shot(page, 'chat-caucus-company');
 
+  // Negotiation: the parties' history, read-only.
   await page.getByTestId('chat-tab-negotiation').click();
+  await expect(page.getByTestId('chat-banner')).toHaveText(BANNER.negotiation);
+  await expect(page.getByTestId('chat-message').first()).toBeVisible();
   await expect(page.getByTestId('chat-input')).toBeDisabled();
+  await expect(page.getByTestId('chat-send')).toBeDisabled();
   await expect(page.getByTestId('chat-composer-closed')).toContainText('solo lectura');
-  await expect(page.getByTestId('chat-message').nth(1)).toContainText('Lamentamos lo ocurrido.\nPodemos ofrecer');
   await shot(page, 'chat-negotiation');
+
+  // A case that never reached mediation: no channel of it can be written to.
+  await page.getByTestId('case-close').click();
+  await expect(page.getByTestId('case-view')).toBeHidden();
+  await openCase(page, negotiation.bundle.case.folio);
+  await expect(page.getByTestId('chat-tab-negotiation')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('chat-tab-joint').click();
+  await expect(page.getByTestId('chat-banner')).toHaveText(BANNER.joint);
+  await expect(page.getByTestId('chat-input')).toBeDisabled();
+  await expect(page.getByTestId('chat-composer-closed')).toHaveText('Solo se puede escribir mientras el caso está en mediación (etapa actual: Negociación).');
 });
 
-test('sync indicator: signed out → sign in (wrong then right password), offline banner, error details, conflict notice', async ({ page }) => {
-  host = await startWebHost({ dataDir: newDataDir(), demoCases: 200 });
-  const script: Script = { status: { ...baseStatus, state: 'signed_out', accountEmail: null, lastSyncedAt: null }, messages: [], conflicts: [], sendAs: 'pending' };
-  await scriptPlatform(page, script);
+test('sync indicator on the real platform: sign in (wrong, then right), syncing, platform busy, offline, expired session, and a real 409 conflict resolved', async ({ page }) => {
+  platform = await startPlatform({ demoCases: 60 });
+  const running = platform;
+  const { mediation } = await pickCases(running);
+  const caseId = mediation.bundle.case.id;
+  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: running.url });
   await page.goto(host.url);
 
+  // Signed out → a wrong password is explained → the right one syncs.
   const indicator = page.getByTestId('sync-indicator');
+  await expect(indicator).toHaveAttribute('data-state', 'signed_out');
   await expect(indicator).toHaveText('Sin sesión en la plataforma');
   await indicator.click();
   await expect(page.getByTestId('sign-in-form')).toBeVisible();
-  await page.getByTestId('sign-in-email').fill('carolina.fuentes@mediadores.example.cl');
+  await page.getByTestId('sign-in-email').fill(MEDIATOR);
   await page.getByTestId('sign-in-password').fill('equivocada');
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('sign-in-error')).toHaveText('El correo o la contraseña no son correctos. Revíselos e intente de nuevo.');
   await shot(page, 'sign-in-error');
-  await page.getByTestId('sign-in-password').fill('mesa-demo');
+  await page.getByTestId('sign-in-password').fill(PASSWORD);
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('sign-in-form')).toBeHidden();
-  await expect(indicator).toHaveText('Sincronizado hace 2 min');
+  await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
+  await expect(indicator).toContainText('Sincronizado');
+  await expect(page.getByTestId('case-row').first()).toBeVisible();
+
+  // A slow platform (2 s per request) keeps a sync on screen long enough to see it.
+  await running.control('PUT', '/faults', { latencyMs: 2_000 });
+  await syncNow(page);
+  await expect(indicator).toHaveAttribute('data-state', 'syncing');
+  await expect(indicator).toContainText('Sincronizando…');
+  await shot(page, 'sync-syncing');
+  await running.control('DELETE', '/faults');
+  await expect(indicator).toHaveAttribute('data-state', 'idle');
   await indicator.click();
-  await expect(page.getByTestId('sync-details')).toContainText('carolina.fuentes@mediadores.example.cl');
+  await expect(page.getByTestId('sync-details')).toContainText(MEDIATOR);
+  await expect(page.getByTestId('sync-details')).toContainText(running.url);
   await expect(page.getByTestId('sync-now')).toBeEnabled();
   await shot(page, 'sync-details-idle');
   await page.keyboard.press('Escape');
 
-  // Syncing with counts.
-  script.status = { ...baseStatus, state: 'syncing', progress: { changes: 21_579, cases: 1234, messages: 20_345, hasMore: true } };
+  // The platform asks to wait (429, Retry-After 3 s): amber, with the next try; then it recovers by itself.
+  await running.control('PUT', '/faults', { rateLimit: { count: 1, retryAfterSeconds: 3 } });
+  await syncNow(page);
+  await expect(indicator).toHaveAttribute('data-state', 'error');
+  await expect(indicator).toContainText('Plataforma ocupada');
   await indicator.click();
-  await page.getByTestId('sync-now').click();
-  await expect(indicator).toHaveText('Sincronizando… 1.234 casos, 20.345 mensajes');
-  await shot(page, 'sync-syncing');
+  await expect(page.getByTestId('sync-error')).toHaveAttribute('data-error-code', 'rate_limited');
+  await expect(page.getByTestId('sync-error')).toContainText('Próximo intento');
+  await expect(page.getByTestId('offline-banner')).toBeHidden();
+  await shot(page, 'sync-error');
   await page.keyboard.press('Escape');
+  await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 10_000 });
 
-  // Offline: the banner appears and the details say what happens to pending work.
-  script.status = { ...baseStatus, state: 'offline', pendingWrites: 3, error: { code: 'offline', message: 'ECONNREFUSED', retryAt: null } };
-  await page.reload();
-  await indicator.click();
+  // Offline: every connection dropped; the banner and the details say what happens to the work.
+  await running.control('PUT', '/faults', { dropConnections: { count: MANY, phase: 'before' } });
+  await syncNow(page);
+  await expect(indicator).toHaveAttribute('data-state', 'offline');
   await expect(page.getByTestId('offline-banner')).toHaveText('Trabajando sin conexión: los cambios se guardan en este equipo y se enviarán al reconectar.');
+  await indicator.click();
+  await expect(page.getByTestId('sync-error')).toHaveAttribute('data-error-code', 'offline');
   await expect(page.getByTestId('sync-details')).toContainText('Sus mensajes quedan guardados');
   await shot(page, 'sync-offline');
   await page.keyboard.press('Escape');
 
-  // An error with a retry time.
-  script.status = { ...baseStatus, state: 'error', error: { code: 'rate_limited', message: '429', retryAt: new Date(Date.now() + 120_000).toISOString() } };
-  await page.reload();
-  await indicator.click();
-  await expect(indicator).toContainText('Plataforma ocupada');
-  await expect(page.getByTestId('offline-banner')).toBeHidden();
-  await shot(page, 'sync-error');
-  await page.keyboard.press('Escape');
-
-  // A refused stage change in the case view, resolved by accepting the platform's version.
-  script.status = { ...baseStatus, openConflicts: 1 };
-  await page.route('**/api/op/getCase', async (route) => {
-    const caseId = (route.request().postDataJSON() as { caseId: string }).caseId;
-    if (!script.conflicts.some((c) => c.caseId === caseId)) {
-      script.conflicts.push({
-        id: 'conflict-1',
-        caseId,
-        kind: 'stage_proposal',
-        mine: { type: 'start_agreement_drafting' },
-        theirs: { stage: 'closed', subState: null, version: 7 },
-        detectedAt: minutesAgo(5),
-      });
-    }
-    return route.fallback();
-  });
-  await openMediationCase(page);
+  // A real conflict: while the app is offline the case changes on the platform, and the
+  // mediator changes its stage here. Back online the platform answers 409.
+  await running.control('POST', `/cases/${caseId}/touch`);
+  await openCase(page, mediation.bundle.case.folio);
+  const stageBadge = page.locator('.case-view-title .stage-badges');
+  await expect(stageBadge).toHaveAttribute('title', 'Mediación · En curso');
+  await page.getByTestId('action-start_agreement_drafting').click();
+  await page.getByTestId('dialog-confirm').click();
+  await expect(stageBadge).toHaveAttribute('title', 'Mediación · Redactando acuerdo');
+  await expect(indicator).toHaveAttribute('aria-label', /1 cambio por enviar/);
+  await running.control('DELETE', '/faults');
+  await syncNow(page);
   const conflict = page.getByTestId('conflict');
+  await expect(conflict).toHaveCount(1);
   await expect(conflict).toContainText('La plataforma rechazó su cambio de etapa porque el caso cambió');
   await expect(conflict).toContainText('«Comenzar redacción del acuerdo»');
-  await expect(conflict).toContainText('«Cerrada»');
+  await expect(conflict).toContainText('«Mediación · En curso»');
+  // The platform's state is applied at once (platform-authoritative stage).
+  await expect(stageBadge).toHaveAttribute('title', 'Mediación · En curso');
+  await expect(indicator).toHaveAttribute('data-state', 'idle');
+  await indicator.click();
+  await expect(page.getByTestId('sync-details').locator('.sync-attention')).toHaveText('1');
+  await page.keyboard.press('Escape');
   await shot(page, 'conflict');
   await page.getByTestId('conflict-accept-platform').click();
-  await expect(conflict).toBeHidden();
+  await expect(conflict).toHaveCount(0);
+  await expect(stageBadge).toHaveAttribute('title', 'Mediación · En curso');
+  // The engine no longer counts it. (Product bug, reported: resolveConflict emits no
+  // syncStatusChanged and the renderer ignores the status it answers, so the details keep
+  // showing "1" until the next status event; a sync brings it.)
+  await syncNow(page);
+  await indicator.click();
+  await expect(page.getByTestId('sync-details').locator('.sync-attention')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // The session expires on the platform: red, explained, and signing in again resumes syncing.
+  await running.control('PUT', '/faults', { expireTokens: true });
+  await syncNow(page);
+  await expect(indicator).toHaveAttribute('data-state', 'error');
+  await expect(indicator).toContainText('Sesión expirada');
+  await indicator.click();
+  await expect(page.getByTestId('sync-error')).toHaveAttribute('data-error-code', 'unauthorized');
+  await expect(page.getByTestId('sync-error')).toContainText('Inicie sesión de nuevo; nada de lo pendiente se perdió.');
+  await shot(page, 'sync-unauthorized');
+  await page.getByTestId('sync-sign-in').click();
+  await page.getByTestId('sign-in-email').fill(MEDIATOR);
+  await page.getByTestId('sign-in-password').fill(PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('sign-in-form')).toBeHidden();
+  await expect(indicator).toHaveAttribute('data-state', 'idle');
+  await expect(indicator).toContainText('Sincronizado');
 });
