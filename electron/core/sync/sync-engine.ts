@@ -4,7 +4,9 @@ import type { Store } from '../db/store';
 import type { EventBus } from '../events/event-bus';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { conflictRepository } from './conflicts';
-import { FeedApplier, MAX_CHANGES_PER_TRANSACTION } from './feed-applier';
+import { performance } from 'node:perf_hooks';
+import { FeedApplier } from './feed-applier';
+import { INITIAL_PAGE_SIZE, nextPageSize } from './page-size';
 import { outboxRepository } from './outbox';
 import { pushOutbox, type PushContext } from './outbox-pusher';
 import { createPlatformClient, type PlatformClient } from './platform-client';
@@ -77,6 +79,7 @@ export class SyncEngine {
   /** The retry delay chosen for the failure of the running cycle (shared by outbox row and status). */
   #plannedDelay: number | null = null;
   #lastProgressAt = 0;
+  #pageSize = INITIAL_PAGE_SIZE;
 
   constructor(options: SyncEngineOptions) {
     this.#options = options;
@@ -234,8 +237,10 @@ export class SyncEngine {
     for (;;) {
       if (!this.#running) return;
       const before = await syncStateRepository.get(store.db);
-      const page = await this.client.feed({ query: { cursor: before.cursor ?? undefined, limit: MAX_CHANGES_PER_TRANSACTION } });
+      const page = await this.client.feed({ query: { cursor: before.cursor ?? undefined, limit: this.#pageSize } });
+      const applyStarted = performance.now();
       const summary = await this.#applier.applyPage(page);
+      this.#pageSize = nextPageSize(this.#pageSize, performance.now() - applyStarted, summary.changes);
       for (const caseId of summary.touchedCases) events.emit('caseChanged', { caseId });
       for (const key of summary.touchedChannels) {
         const [caseId = '', channel] = key.split('\n');
