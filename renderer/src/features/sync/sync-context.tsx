@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../../../shared/contract/errors';
 import type { Result } from '../../../../shared/contract/result';
 import type { SyncStatus } from '../../../../shared/contract/sync';
@@ -21,11 +21,14 @@ export function SyncProvider({ children }: Readonly<{ children: ReactNode }>) {
   const api = useMesa();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
+  /** Counts pushed statuses, so an action's answer never overwrites a newer pushed one. */
+  const pushed = useRef(0);
 
   useEffect(() => {
     let current = true;
     // Subscribe first so a change between the read and the subscription is not lost.
     const off = api.on('syncStatusChanged', (next) => {
+      pushed.current += 1;
       setStatus(next);
       setError(null);
     });
@@ -40,10 +43,16 @@ export function SyncProvider({ children }: Readonly<{ children: ReactNode }>) {
     };
   }, [api]);
 
-  /** Every action answers the new status: show it at once instead of waiting for the event. */
-  const apply = useCallback((result: Result<SyncStatus>) => {
+  /**
+   * Every action answers the new status: show it at once instead of waiting for the event —
+   * unless the engine pushed a status meanwhile (e.g. "syncing" right after sign-in), which is
+   * newer than the answer.
+   */
+  const act = useCallback(async (call: () => Promise<Result<SyncStatus>>) => {
+    const seen = pushed.current;
+    const result = await call();
     if (result.ok) {
-      setStatus(result.value);
+      if (pushed.current === seen) setStatus(result.value);
       setError(null);
     }
     return result;
@@ -53,11 +62,11 @@ export function SyncProvider({ children }: Readonly<{ children: ReactNode }>) {
     () => ({
       status,
       error,
-      signIn: async (email, password) => apply(await api.signIn({ email, password })),
-      signOut: async () => apply(await api.signOut({})),
-      syncNow: async () => apply(await api.syncNow({})),
+      signIn: (email, password) => act(() => api.signIn({ email, password })),
+      signOut: () => act(() => api.signOut({})),
+      syncNow: () => act(() => api.syncNow({})),
     }),
-    [api, apply, status, error],
+    [api, act, status, error],
   );
   return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
 }
