@@ -4,6 +4,8 @@ import { CaseDetail, Category, Stage, SubState } from '../domain/case';
 import { DeadlineKind, DeadlineState } from '../domain/deadline';
 import { AuditEntry, Note } from '../domain/people';
 import { Transition } from '../domain/transition';
+import { AssignmentDecisionRequest } from '../platform/api';
+import { AssignmentStatus } from '../platform/feed';
 
 export const CaseSortField = z.enum(['filedAt', 'updatedAt', 'nextDeadline', 'amount', 'folio']);
 export type CaseSortField = z.infer<typeof CaseSortField>;
@@ -62,3 +64,26 @@ export const DeleteNoteInput = z.object({ noteId: EntityId });
 export const NoteList = z.array(Note);
 export const Timeline = z.array(AuditEntry);
 export { CaseDetail };
+
+/**
+ * The signed-in mediator's designation to a case, as the platform last confirmed it:
+ * 'pending' waits for them to accept or decline, 'accepted' is theirs, 'unassigned' left their
+ * caseload (reassigned or declined: read-only here), null when the platform named no
+ * designation (a case followed without one, or not synced). Lives in the contract rather than
+ * in CaseDetail because shared/domain must not depend on shared/platform.
+ */
+export const CaseAssignmentStatus = z.enum([...AssignmentStatus.options, 'unassigned']);
+export type CaseAssignmentStatus = z.infer<typeof CaseAssignmentStatus>;
+
+export const CaseAssignment = z.object({
+  status: CaseAssignmentStatus.nullable(),
+  /** A decision sent from this computer that the platform has not confirmed yet. */
+  pendingDecision: AssignmentDecisionRequest.shape.decision.nullable(),
+});
+export type CaseAssignment = z.infer<typeof CaseAssignment>;
+
+/** What getCase (and every case write) answers: the case and the mediator's assignment. */
+export const CaseDetailView = CaseDetail.extend({ assignment: CaseAssignment });
+export type CaseDetailView = z.infer<typeof CaseDetailView>;
+
+export const DecideAssignmentInput = CaseRef.extend(AssignmentDecisionRequest.omit({ clientId: true }).shape);

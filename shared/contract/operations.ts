@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { AppInfo, Settings, UpdateSettingsInput } from './app';
 import {
   AddNoteInput,
-  CaseDetail,
+  CaseDetailView,
   CaseListPage,
   CaseListQuery,
   CaseRef,
+  DecideAssignmentInput,
   DeleteNoteInput,
   NoteList,
   Timeline,
@@ -23,7 +24,6 @@ import {
   SyncConflict,
   SyncStatus,
 } from './sync';
-import { AssignmentDecisionRequest } from '../platform/api';
 
 const Empty = z.object({}).strict();
 
@@ -39,8 +39,8 @@ export const operations = {
   getSettings: op(Empty, Settings),
   updateSettings: op(UpdateSettingsInput, Settings),
   listCases: op(CaseListQuery, CaseListPage),
-  getCase: op(CaseRef, CaseDetail),
-  transitionCase: op(TransitionCaseInput, CaseDetail),
+  getCase: op(CaseRef, CaseDetailView),
+  transitionCase: op(TransitionCaseInput, CaseDetailView),
   getCaseTimeline: op(CaseRef, Timeline),
   listNotes: op(CaseRef, NoteList),
   addNote: op(AddNoteInput, Note),
@@ -55,7 +55,7 @@ export const operations = {
   retryMessage: op(RetryMessageInput, ChatMessage),
   listConflicts: op(CaseRef, z.array(SyncConflict)),
   resolveConflict: op(ResolveConflictInput, SyncStatus),
-  decideAssignment: op(CaseRef.extend(AssignmentDecisionRequest.omit({ clientId: true }).shape), CaseDetail),
+  decideAssignment: op(DecideAssignmentInput, CaseDetailView),
 } as const;
 
 export type Operations = typeof operations;

@@ -70,6 +70,11 @@ describe('composer rules', () => {
   it('closes the writable channels when no platform is configured', () => {
     expect(composerBlock('joint', 'mediation', false)).toBe('no_platform');
   });
+  it('closes every channel of a case that left the caseload (or was declined), whatever its stage', () => {
+    expect(composerBlock('joint', 'mediation', true, true)).toBe('unassigned');
+    expect(composerBlock('caucus_company', 'closed', true, true)).toBe('unassigned');
+    expect(composerBlock('negotiation', 'mediation', true, true)).toBe('negotiation');
+  });
   it("treats the mediator's messages as the user's own", () => {
     expect(isOwn({ authorRole: 'mediator' })).toBe(true);
     expect(isOwn({ authorRole: 'company' })).toBe(false);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../shared/contract/cases';
+import type { CaseDetail, CaseDetailView, CaseListPage } from '../../shared/contract/cases';
 import type { ChatMessage, SyncConflict, SyncStatus } from '../../shared/contract/sync';
 import { control, makeTempDir, mediatorAccount, openSyncedCore, platformQuery, removeDir, signInAndSync, startServer, waitFor, type PlatformServer, type SyncedCore } from './support/platform';
 
@@ -152,6 +152,52 @@ describe('local-first writes', () => {
       expect((await synced.call<CaseDetail>('getCase', { caseId })).subState).toBe('agreement_drafting');
       expect(await synced.call('listConflicts', { caseId })).toEqual([]);
     } finally {
+      await synced.core.close();
+    }
+  });
+
+  it('assignment: getCase shows a pending designation; accept and decline go through the outbox and stay pending until the platform confirms', async () => {
+    // The seed's mediation designations in pending_acceptance are 'pending': take a mediator with two.
+    const userId = platformQuery<{ mediator_id: string }>(dir, `SELECT mediator_id FROM cases WHERE assignment = 'pending' GROUP BY mediator_id HAVING count(*) >= 2 ORDER BY mediator_id LIMIT 1`)[0]?.mediator_id;
+    const account = server.accounts.find((a) => a.userId === userId);
+    if (!account) throw new Error('no mediator with two pending designations in the seed');
+    const [toAccept = '', toDecline = ''] = platformQuery<{ id: string }>(dir, `SELECT id FROM cases WHERE mediator_id = ? AND assignment = 'pending' ORDER BY id LIMIT 2`, account.userId).map((r) => r.id);
+    const synced = await openSyncedCore(join(dir, 'assignment.sqlite'), server);
+    const assignmentOf = async (caseId: string) => (await synced.call<CaseDetailView>('getCase', { caseId })).assignment;
+    const listed = async (caseId: string) => (await synced.call<CaseListPage>('listCases', { limit: 500 })).rows.some((row) => row.id === caseId);
+    try {
+      await signInAndSync(synced, account);
+      expect(await assignmentOf(toAccept)).toEqual({ status: 'pending', pendingDecision: null });
+      const accepted = platformQuery<{ id: string }>(dir, `SELECT id FROM cases WHERE mediator_id = ? AND assignment = 'accepted' LIMIT 1`, account.userId)[0]?.id ?? '';
+      expect(await assignmentOf(accepted)).toEqual({ status: 'accepted', pendingDecision: null });
+
+      // Offline: the decision waits in the outbox and the case says so.
+      await control(server, 'PUT', '/__control/faults', { dropConnections: { rate: 1 } });
+      const answer = await synced.call<CaseDetailView>('decideAssignment', { caseId: toAccept, decision: 'accept' });
+      expect(answer.assignment).toEqual({ status: 'pending', pendingDecision: 'accept' });
+      await synced.call<CaseDetailView>('decideAssignment', { caseId: toAccept, decision: 'accept' }); // a double click: nothing more
+      await expect(synced.call('decideAssignment', { caseId: toAccept, decision: 'decline' })).rejects.toThrow(/conflict/);
+      expect((await synced.call<SyncStatus>('getSyncStatus')).pendingWrites).toBe(1);
+      await control(server, 'DELETE', '/__control/faults');
+      await synced.call('syncNow');
+      expect(await assignmentOf(toAccept)).toEqual({ status: 'accepted', pendingDecision: null });
+      expect(platformQuery<{ assignment: string }>(dir, 'SELECT assignment FROM cases WHERE id = ?', toAccept)[0]?.assignment).toBe('accepted');
+      await expect(synced.call('decideAssignment', { caseId: toAccept, decision: 'decline' })).rejects.toThrow(/conflict/);
+
+      // Decline with a reason: read-only at once, out of the list once the platform reassigned it.
+      expect(await listed(toDecline)).toBe(true);
+      await control(server, 'PUT', '/__control/faults', { dropConnections: { rate: 1 } });
+      await synced.call('decideAssignment', { caseId: toDecline, decision: 'decline', reason: 'Conflicto de interés con la empresa' });
+      expect(await assignmentOf(toDecline)).toEqual({ status: 'pending', pendingDecision: 'decline' });
+      await expect(synced.call('sendMessage', { caseId: toDecline, channel: 'joint', body: 'No debería poder' })).rejects.toThrow(/forbidden/);
+      await control(server, 'DELETE', '/__control/faults');
+      await synced.call('syncNow');
+      expect(await assignmentOf(toDecline)).toEqual({ status: 'unassigned', pendingDecision: null });
+      expect(await listed(toDecline)).toBe(false);
+      expect(await synced.call<CaseDetailView>('getCase', { caseId: toDecline })).toMatchObject({ id: toDecline }); // still on disk, read-only
+      expect(platformQuery<{ mediator_id: string }>(dir, 'SELECT mediator_id FROM cases WHERE id = ?', toDecline)[0]?.mediator_id).not.toBe(account.userId);
+    } finally {
+      await control(server, 'DELETE', '/__control/faults');
       await synced.core.close();
     }
   });

@@ -2,6 +2,7 @@ import type { Store } from '../db/store';
 import type { EventBus } from '../events/event-bus';
 import { auditRepository } from '../repositories/audit-repository';
 import { caseRepository } from '../repositories/case-repository';
+import { caseDetailView } from './case-detail-view';
 import { noteRepository } from '../repositories/note-repository';
 import { profileRepository } from '../repositories/profile-repository';
 import { assignmentRepository } from '../sync/assignments';
@@ -50,11 +51,11 @@ export function createHandlers(context: HandlerContext): Handlers {
 
     listCases: (input) => caseRepository.listPage(store, input, now()),
 
-    getCase: (input) => caseRepository.get(store, input.caseId),
+    getCase: (input) => caseDetailView(store, input.caseId),
 
     async transitionCase(input) {
       const engine = context.sync?.engine;
-      if ((await assignmentRepository.get(store.db, input.caseId)) === 'unassigned') {
+      if (await assignmentRepository.isReadOnly(store.db, input.caseId)) {
         throw new AppError('forbidden', `Case ${input.caseId} is no longer assigned to you; it is read-only`);
       }
       // Signed in: the platform proposal is enqueued in the transition's own transaction.
@@ -63,7 +64,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       const detail = await caseRepository.applyTransition(store, input, at, hook);
       changed(detail.id);
       engine?.nudge();
-      return detail;
+      return caseDetailView(store, detail.id);
     },
 
     async getCaseTimeline(input) {

@@ -4,6 +4,7 @@ import type { SyncStatus } from '../../../shared/contract/sync';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/event-bus';
 import { caseRepository } from '../repositories/case-repository';
+import { caseDetailView } from './case-detail-view';
 import { profileRepository } from '../repositories/profile-repository';
 import { signIn, signOut } from '../sync/account';
 import { assignmentRepository } from '../sync/assignments';
@@ -60,10 +61,10 @@ export function createSyncHandlers(context: SyncHandlerContext): Pick<Handlers, 
     return sync;
   };
 
-  /** Writes to a case the platform took away are refused: it is read-only here. */
+  /** Writes to a case the platform took away (or the mediator declined) are refused: it is read-only here. */
   const requireWritableCase = async (caseId: string) => {
     await caseRepository.requireExists(store, caseId);
-    if ((await assignmentRepository.get(store.db, caseId)) === 'unassigned') {
+    if (await assignmentRepository.isReadOnly(store.db, caseId)) {
       throw new AppError('forbidden', `Case ${caseId} is no longer assigned to you; it is read-only`);
     }
   };
@@ -170,20 +171,26 @@ export function createSyncHandlers(context: SyncHandlerContext): Pick<Handlers, 
     async decideAssignment(input) {
       const { engine } = requireSync();
       await requireWritableCase(input.caseId);
+      const current = await assignmentRepository.view(store.db, input.caseId);
+      // A second click of the same decision changes nothing; anything else needs a pending designation.
+      if (current.pendingDecision === input.decision) return caseDetailView(store, input.caseId);
+      if (current.status !== 'pending' || current.pendingDecision !== null) {
+        throw new AppError('conflict', `Case ${input.caseId} has no assignment waiting for a decision (${current.status ?? 'none'}, pending ${current.pendingDecision ?? 'none'})`);
+      }
+      // Only the outbox row: the status stays 'pending' until the platform answers, and the
+      // case view shows the decision as sent-not-confirmed meanwhile (assignmentRepository.view).
       await store.write(async (trx) => {
         await outboxRepository.enqueue(trx, {
           kind: 'assignment_decision',
           clientId: uuidv7(),
           caseId: input.caseId,
-          payload: input.reason === undefined ? { decision: input.decision } : { decision: input.decision, reason: input.reason },
+          payload: input.reason === undefined || input.reason === '' ? { decision: input.decision } : { decision: input.decision, reason: input.reason },
           now: now(),
         });
-        // Shown at once; a decline makes the case read-only here (the platform confirms it with case.unassigned).
-        await assignmentRepository.set(trx, input.caseId, input.decision === 'accept' ? 'accepted' : 'unassigned', now());
       });
       events.emit('caseChanged', { caseId: input.caseId });
       engine.nudge();
-      return caseRepository.get(store, input.caseId);
+      return caseDetailView(store, input.caseId);
     },
   };
 }

@@ -12,9 +12,9 @@ import { MessageList } from './MessageList';
 import { useChatMessages } from './use-chat-messages';
 import './chat.css';
 
-type Props = Readonly<{ caseId: string; stage: Stage }>;
+type Props = Readonly<{ caseId: string; stage: Stage; readOnly?: boolean }>;
 
-function ChannelView({ caseId, channel, stage }: Readonly<{ caseId: string; channel: MessageChannel; stage: Stage }>) {
+function ChannelView({ caseId, channel, stage, readOnly }: Readonly<{ caseId: string; channel: MessageChannel; stage: Stage; readOnly: boolean }>) {
   const { t } = useI18n();
   const chat = useChatMessages(caseId, channel);
   const { status } = useSync();
@@ -33,13 +33,13 @@ function ChannelView({ caseId, channel, stage }: Readonly<{ caseId: string; chan
       ) : (
         <MessageList messages={chat.messages} onRetry={chat.retry} emptyText={t('chat.empty')} />
       )}
-      <Composer channel={channel} stage={stage} platformConfigured={status?.serverUrl !== null} onSend={chat.send} />
+      <Composer channel={channel} stage={stage} platformConfigured={status?.serverUrl !== null} readOnly={readOnly} onSend={chat.send} />
     </div>
   );
 }
 
 /** The case's conversations: negotiation history, joint mediation and one caucus per party. */
-export function ChatPanel({ caseId, stage }: Props) {
+export function ChatPanel({ caseId, stage, readOnly = false }: Props) {
   const api = useMesa();
   const { t } = useI18n();
   const [channel, setChannel] = useState<MessageChannel>(stage === 'negotiation' || stage === 'new' ? 'negotiation' : 'joint');
@@ -63,7 +63,7 @@ export function ChatPanel({ caseId, stage }: Props) {
   return (
     <section className="panel chat" aria-label={t('chat.title')} data-testid="chat">
       <ChatTabs active={channel} unread={unread} onSelect={select} />
-      <ChannelView key={channel} caseId={caseId} channel={channel} stage={stage} />
+      <ChannelView key={channel} caseId={caseId} channel={channel} stage={stage} readOnly={readOnly} />
     </section>
   );
 }

@@ -4,24 +4,26 @@ import type { Stage } from '../../../../../shared/domain/case';
 import type { MessageChannel, WritableChannel } from '../../../../../shared/platform/messages';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { composerBlock } from './chat-model';
+import { composerBlock, type ComposerBlock } from './chat-model';
 
 type Props = Readonly<{
   channel: MessageChannel;
   stage: Stage;
   platformConfigured: boolean;
+  /** The case left the mediator's caseload (or they declined it). */
+  readOnly?: boolean;
   onSend: (channel: WritableChannel, body: string) => Promise<AppErrorShape | null>;
 }>;
 
 const MAX_LENGTH = 10_000;
 
 /** Enter sends, Shift+Enter breaks the line. Closed (with the reason) where the mediator may not write. */
-export function Composer({ channel, stage, platformConfigured, onSend }: Props) {
+export function Composer({ channel, stage, platformConfigured, readOnly = false, onSend }: Props) {
   const { t } = useI18n();
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const block = composerBlock(channel, stage, platformConfigured);
+  const block = composerBlock(channel, stage, platformConfigured, readOnly);
   const disabled = block !== null;
 
   const submit = async (event?: FormEvent) => {
@@ -41,14 +43,13 @@ export function Composer({ channel, stage, platformConfigured, onSend }: Props) 
     }
   };
 
-  const reason =
-    block === 'negotiation'
-      ? t('chat.readOnly.negotiation')
-      : block === 'stage'
-        ? t('chat.readOnly.stage', { stage: t(`stage.${stage}`) })
-        : block === 'no_platform'
-          ? t('chat.readOnly.noPlatform')
-          : null;
+  const reasons: Record<NonNullable<ComposerBlock>, () => string> = {
+    negotiation: () => t('chat.readOnly.negotiation'),
+    unassigned: () => t('chat.readOnly.unassigned'),
+    stage: () => t('chat.readOnly.stage', { stage: t(`stage.${stage}`) }),
+    no_platform: () => t('chat.readOnly.noPlatform'),
+  };
+  const reason = block === null ? null : reasons[block]();
 
   return (
     <form className="chat-composer" onSubmit={(event) => void submit(event)} data-testid="chat-composer">

@@ -12,11 +12,15 @@ export const channelScope = (channel: MessageChannel): 'history' | 'shared' | 'p
   channel === 'negotiation' ? 'history' : channel === 'joint' ? 'shared' : 'private';
 
 /** Why the composer is closed, or null when the mediator may write. */
-export type ComposerBlock = 'negotiation' | 'stage' | 'no_platform' | null;
+export type ComposerBlock = 'negotiation' | 'unassigned' | 'stage' | 'no_platform' | null;
 
-/** `platformConfigured` is false only when the core says no platform is set up at all. */
-export function composerBlock(channel: MessageChannel, stage: Stage, platformConfigured = true): ComposerBlock {
+/**
+ * `platformConfigured` is false only when the core says no platform is set up at all;
+ * `readOnly` when the case left the mediator's caseload (or they declined it).
+ */
+export function composerBlock(channel: MessageChannel, stage: Stage, platformConfigured = true, readOnly = false): ComposerBlock {
   if (channel === 'negotiation') return 'negotiation';
+  if (readOnly) return 'unassigned';
   if (stage !== 'mediation') return 'stage';
   if (!platformConfigured) return 'no_platform';
   return null;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { AppErrorShape } from '../../../../../shared/contract/errors';
-import type { CaseDetail } from '../../../../../shared/domain/case';
+import type { CaseDetailView } from '../../../../../shared/contract/cases';
 import { availableTransitions } from '../../../../../shared/domain/stage-machine';
 import type { Transition, TransitionType } from '../../../../../shared/domain/transition';
 import { useMesa } from '../../../api/mesa-context';
@@ -8,7 +8,7 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { TransitionDialog } from './TransitionDialog';
 
-type Props = Readonly<{ detail: CaseDetail; onChanged: (detail: CaseDetail) => void; onReload: () => void }>;
+type Props = Readonly<{ detail: CaseDetailView; onChanged: (detail: CaseDetailView) => void; onReload: () => void }>;
 
 /** Errors after which the case on screen is stale: offer to reload it. */
 const STALE_CODES: ReadonlySet<string> = new Set(['conflict', 'invalid_transition', 'not_found']);

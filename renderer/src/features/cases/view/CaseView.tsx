@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseDetail } from '../../../../../shared/domain/case';
+import type { CaseDetailView } from '../../../../../shared/contract/cases';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StageBadge } from '../../../ui/StageBadge';
 import { ChatPanel } from '../chat/ChatPanel';
 import { NotesPanel } from '../notes/NotesPanel';
+import { AssignmentBanner, awaitsDecision, isReadOnlyCase } from './AssignmentBanner';
 import { CaseActions } from './CaseActions';
 import { CaseSummary } from './CaseSummary';
 import { CaseTabs, type CaseTab } from './CaseTabs';
@@ -31,7 +32,7 @@ export function CaseView({ caseId, onClose }: Props) {
   const rootRef = useRef<HTMLElement>(null);
   // Show the returned case at once, then reload so the timeline has the new audit entry too.
   const onChanged = useCallback(
-    (next: CaseDetail) => {
+    (next: CaseDetailView) => {
       replace(next);
       reload();
     },
@@ -67,7 +68,7 @@ export function CaseView({ caseId, onClose }: Props) {
             <StageBadge stage={detail.stage} subState={detail.subState} />
           </div>
         ) : null}
-        {detail ? <CaseActions detail={detail} onChanged={onChanged} onReload={reload} /> : null}
+        {detail && !isReadOnlyCase(detail) && !awaitsDecision(detail) ? <CaseActions detail={detail} onChanged={onChanged} onReload={reload} /> : null}
       </header>
       {error && !detail ? (
         <div className="case-view-error">
@@ -81,11 +82,12 @@ export function CaseView({ caseId, onClose }: Props) {
       ) : null}
       {detail ? (
         <div className="case-view-body">
+          <AssignmentBanner detail={detail} onChanged={onChanged} />
           <ConflictNotice state={conflicts} />
           <div className="case-view-main">
             <CaseTabs value={shownTab} onChange={setTab} />
             {shownTab === 'chat' ? (
-              <ChatPanel caseId={detail.id} stage={detail.stage} />
+              <ChatPanel caseId={detail.id} stage={detail.stage} readOnly={isReadOnlyCase(detail)} />
             ) : (
               <>
                 <CaseSummary detail={detail} />

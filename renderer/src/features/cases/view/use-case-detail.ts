@@ -1,23 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../../shared/domain/people';
-import type { CaseDetail } from '../../../../../shared/domain/case';
+import type { CaseDetailView } from '../../../../../shared/contract/cases';
 import type { AppErrorShape } from '../../../../../shared/contract/errors';
 import { useMesa } from '../../../api/mesa-context';
 
 export interface CaseDetailState {
-  readonly detail: CaseDetail | null;
+  readonly detail: CaseDetailView | null;
   readonly timeline: readonly AuditEntry[];
   readonly error: AppErrorShape | null;
   readonly loading: boolean;
   readonly reload: () => void;
   /** Shows the case a transition returned without waiting for the reload. */
-  readonly replace: (detail: CaseDetail) => void;
+  readonly replace: (detail: CaseDetailView) => void;
 }
 
 /** Loads a case and its timeline, and reloads both whenever the core says the case changed. */
 export function useCaseDetail(caseId: string): CaseDetailState {
   const api = useMesa();
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [detail, setDetail] = useState<CaseDetailView | null>(null);
   const [timeline, setTimeline] = useState<readonly AuditEntry[]>([]);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [loading, setLoading] = useState(true);
@@ -53,7 +53,7 @@ export function useCaseDetail(caseId: string): CaseDetailState {
     setLoading(true);
     setRevision((n) => n + 1);
   }, []);
-  const replace = useCallback((next: CaseDetail) => setDetail(next), []);
+  const replace = useCallback((next: CaseDetailView) => setDetail(next), []);
 
   return { detail: detail?.id === caseId ? detail : null, timeline, error, loading, reload, replace };
 }
