@@ -309,10 +309,7 @@ test('sync indicator on the real platform: sign in (wrong, then right), syncing,
   await page.getByTestId('conflict-accept-platform').click();
   await expect(conflict).toHaveCount(0);
   await expect(stageBadge).toHaveAttribute('title', 'Mediación · En curso');
-  // The engine no longer counts it. (Product bug, reported: resolveConflict emits no
-  // syncStatusChanged and the renderer ignores the status it answers, so the details keep
-  // showing "1" until the next status event; a sync brings it.)
-  await syncNow(page);
+  // The engine no longer counts it, and says so at once (no sync needed).
   await indicator.click();
   await expect(page.getByTestId('sync-details').locator('.sync-attention')).toHaveCount(0);
   await page.keyboard.press('Escape');

@@ -165,7 +165,10 @@ export function createSyncHandlers(context: SyncHandlerContext): Pick<Handlers, 
         engine.nudge();
       }
       events.emit('caseChanged', { caseId: conflict.caseId });
-      return engine.status();
+      // The open-conflict count changed: every status display must hear it, not only the caller.
+      const status = await engine.status();
+      events.emit('syncStatusChanged', status);
+      return status;
     },
 
     async decideAssignment(input) {
