@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { FeedPage } from '../../shared/platform/feed';
-import { startPlatform, startSyncedWebHost, type RunningPlatform, type SyncedWebHost } from './support/platform';
-import { newDataDir } from './support/web-host';
+import { startPlatform, type RunningPlatform } from './support/platform';
+import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
 
 /**
  * Assignment acceptance end to end: the real reference platform designates mediation cases in
@@ -57,7 +57,7 @@ async function syncNow(page: Page): Promise<void> {
 }
 
 let platform: RunningPlatform | undefined;
-let host: SyncedWebHost | undefined;
+let host: RunningHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
   await platform?.stop();
@@ -79,7 +79,7 @@ test('a pending designation: accept (pending while offline, confirmed on reconne
   if (!chosen) throw new Error('no mediator of the demo platform has two pending designations');
   const [toAccept, toDecline] = chosen.cases as [PendingCase, PendingCase];
 
-  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: chosen.email, password: 'mesa-demo' } });
+  host = await startWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: chosen.email, password: 'mesa-demo' } });
   await page.goto(host.url);
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
 

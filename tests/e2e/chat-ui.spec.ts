@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startPlatform, startSyncedWebHost, type RunningPlatform, type SyncedWebHost } from './support/platform';
+import { startPlatform, type RunningPlatform } from './support/platform';
 import { administrator, casesOf, copiesOn, partyView, type PlatformCase } from './support/platform-api';
-import { newDataDir } from './support/web-host';
+import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
 
 /**
  * The chat, sync indicator and conflict UI with every part real: the reference platform over
@@ -31,7 +31,7 @@ const BANNER = {
 } as const;
 
 let platform: RunningPlatform | undefined;
-let host: SyncedWebHost | undefined;
+let host: RunningHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
   await platform?.stop();
@@ -93,7 +93,7 @@ test('chat on the real platform: who reads each channel, text only, pending → 
   await running.control('POST', `/cases/${caseId}/party-messages`, { role: 'consumer', channel: 'caucus_consumer', body: consumerPrivate });
   await running.control('POST', `/cases/${caseId}/party-messages`, { role: 'company', channel: 'caucus_company', body: companyPrivate });
 
-  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: running.url, signIn: { email: MEDIATOR, password: PASSWORD } });
+  host = await startWebHost({ dataDir: newDataDir(), platformUrl: running.url, signIn: { email: MEDIATOR, password: PASSWORD } });
   await page.goto(host.url);
   const indicator = page.getByTestId('sync-indicator');
   await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
@@ -222,7 +222,7 @@ test('sync indicator on the real platform: sign in (wrong, then right), syncing,
   const running = platform;
   const { mediation } = await pickCases(running);
   const caseId = mediation.bundle.case.id;
-  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: running.url });
+  host = await startWebHost({ dataDir: newDataDir(), platformUrl: running.url });
   await page.goto(host.url);
 
   // Signed out → a wrong password is explained → the right one syncs.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { startPlatform, startSyncedWebHost, type RunningPlatform, type SyncedWebHost } from './support/platform';
-import { newDataDir } from './support/web-host';
+import { startPlatform, type RunningPlatform } from './support/platform';
+import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
 
 /**
  * Offline-first chat end to end: the real reference platform (own SQLite, real HTTP), the web
@@ -12,7 +12,7 @@ const MEDIATOR = 'valentina.soto@mediacion.example';
 const EVERY_REQUEST = { dropConnections: { count: 1_000_000, phase: 'before' } };
 
 let platform: RunningPlatform | undefined;
-let host: SyncedWebHost | undefined;
+let host: RunningHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
   await platform?.stop();
@@ -25,7 +25,7 @@ test('a message written offline is kept, sent on reconnect, and the consumer’s
   platform = await startPlatform({ demoCases: 200 });
   const account = platform.accounts.find((a) => a.email === MEDIATOR) ?? platform.accounts.find((a) => a.role === 'mediator');
   if (!account) throw new Error('the demo platform has no mediator account');
-  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
+  host = await startWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
   await page.goto(host.url);
 
   const indicator = page.getByTestId('sync-indicator');
@@ -78,7 +78,7 @@ test('a message written offline is kept, sent on reconnect, and the consumer’s
 test('signed out, the mediator signs in from the sync indicator; a wrong password is explained', async ({ page }) => {
   test.setTimeout(90_000);
   platform = await startPlatform({ demoCases: 100 });
-  host = await startSyncedWebHost({ dataDir: newDataDir(), platformUrl: platform.url });
+  host = await startWebHost({ dataDir: newDataDir(), platformUrl: platform.url });
   await page.goto(host.url);
 
   const indicator = page.getByTestId('sync-indicator');

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { repoRoot, spawnUntilReady } from './ready-process';
 
 export interface PlatformAccount {
   readonly email: string;
@@ -20,7 +19,6 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
 
 interface Started {
   url: string;
@@ -35,27 +33,16 @@ function platformCommand(): { command: string; args: string[] } {
   return { command: join(repoRoot, 'node_modules', '.bin', 'tsx'), args: [join(repoRoot, 'electron', 'platform-server', 'cli.ts')] };
 }
 
-/** Spawns the platform CLI and resolves with its one JSON line on stdout (an event, not a sleep). */
-function spawnPlatform(cmd: { command: string; args: string[] }, dataDir: string, demoCases: number): Promise<{ started: Started; stop: () => Promise<void> }> {
-  const args = [...cmd.args, '--data', dataDir, '--port', '0', '--control', '--demo', String(demoCases)];
-  const child = spawn(cmd.command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      resolvePromise({ started: JSON.parse(line) as Started, stop: () => stopChild(child) });
-    });
-    child.once('exit', (code) => reject(new Error(`platform exited with ${code}: ${stderr}`)));
-  });
-}
-
 /** Starts the reference platform with demo data and its control API. */
 export async function startPlatform(options: { demoCases?: number } = {}): Promise<RunningPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mesa-platform-e2e-'));
   const demoCases = options.demoCases ?? 200;
-  const { started, stop } = await spawnPlatform(platformCommand(), dataDir, demoCases);
+  const cmd = platformCommand();
+  const { ready: started, stop } = await spawnUntilReady<Started>(
+    cmd.command,
+    [...cmd.args, '--data', dataDir, '--port', '0', '--control', '--demo', String(demoCases)],
+    'platform',
+  );
   const controlToken = started.controlToken;
   if (!controlToken) throw new Error('platform started without its control API');
 
@@ -73,36 +60,5 @@ export async function startPlatform(options: { demoCases?: number } = {}): Promi
   return { url: started.url, controlToken, accounts: started.accounts, control, stop };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolvePromise) => {
-    child.once('exit', () => resolvePromise());
-    child.kill('SIGTERM');
-  });
-}
 
-export interface SyncedWebHost {
-  readonly url: string;
-  stop(): Promise<void>;
-}
 
-/**
- * The web host from the built bundle, syncing with `platformUrl` and, given `signIn`, signed in
- * at start (`--platform URL --sign-in email:password`); resolves on its `{"url"}` line.
- */
-export function startSyncedWebHost(options: { dataDir: string; platformUrl: string; signIn?: { email: string; password: string } }): Promise<SyncedWebHost> {
-  const signIn = options.signIn ? ['--sign-in', `${options.signIn.email}:${options.signIn.password}`] : [];
-  const args = ['out/web/cli.js', '--data', options.dataDir, '--port', '0', '--demo', '0', '--platform', options.platformUrl, ...signIn];
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const { url } = JSON.parse(line) as { url: string };
-      resolvePromise({ url, stop: () => stopChild(child) });
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr}`)));
-  });
-}
