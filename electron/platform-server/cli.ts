@@ -10,18 +10,12 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startPlatformServer } from './server';
+import { integerOption } from '../../shared/util/integer-option';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_DEMO_CASES = 2000;
 const DEFAULT_MESSAGES_PER_CASE = 8;
 const USAGE = 'Uso: tsx electron/platform-server/cli.ts [--data DIR] [--port N] [--demo N] [--messages-per-case N] [--control]';
-
-function integerOption(value: string | undefined, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) throw new Error(`--${name} debe ser un entero entre 0 y ${max} (recibido: ${value})`);
-  return parsed;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -21,6 +21,7 @@ import { openCore } from '../core/core';
 import { AppError } from '../../shared/contract/errors';
 import { createSecretFileStore } from './secret-file-store';
 import { startWebHost } from './server';
+import { integerOption } from '../../shared/util/integer-option';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -30,13 +31,6 @@ const DEFAULT_DEMO_CASES = 2000;
 const appVersion = (): string => (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = 'Uso: node out/web/cli.js [--data DIR] [--port N] [--demo N] [--renderer DIR] [--seed-only] [--platform URL] [--sign-in CORREO:CLAVE]';
-
-function integerOption(value: string | undefined, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) throw new Error(`--${name} debe ser un entero entre 0 y ${max} (recibido: ${value})`);
-  return parsed;
-}
 
 /** An http(s) URL of the platform, or undefined when none is configured. */
 function platformOption(value: string | undefined): string | undefined {
