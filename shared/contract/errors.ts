@@ -22,8 +22,12 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const AppErrorShape = z.object({
   code: ErrorCode,
   message: z.string(),
-  /** Field paths for invalid_input, so a form can point at the field. */
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * Field paths for invalid_input, so a form can point at the field. `reason`, when present, is
+   * a machine-readable code the renderer translates (e.g. ScheduleRefusal, CalendarImportRefusal
+   * in contract/schedule.ts); without it the issue is a plain format error of that field.
+   */
+  issues: z.array(z.object({ path: z.string(), message: z.string(), reason: z.string().optional() })).optional(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { EntityId } from '../domain/ids';
+import { DeadlineKind } from '../domain/deadline';
+import { EntityId, Instant } from '../domain/ids';
+import { SessionKind } from '../schedule/session';
 import { MessageChannel } from '../platform/messages';
 import { SyncStatus } from './sync';
 
@@ -9,6 +11,23 @@ export const events = {
   /** A message of the case arrived, was sent, or failed. */
   messagesChanged: z.object({ caseId: EntityId, channel: MessageChannel }),
   syncStatusChanged: SyncStatus,
+  /** A session of the case was scheduled, changed, confirmed or synced (reload the agenda and the case's sessions). */
+  sessionsChanged: z.object({ caseId: EntityId }),
+  /**
+   * A reminder is due: `at` is when the session starts or the deadline falls due, `leadMinutes`
+   * how long before it this reminder was configured. Ids and the folio only — never party names
+   * or case text (the OS notification is built from this).
+   */
+  reminderDue: z.object({
+    kind: z.enum(['session', 'deadline']),
+    id: EntityId,
+    caseId: EntityId,
+    folio: z.string(),
+    at: Instant,
+    leadMinutes: z.number().int().min(1),
+    /** A session's kind, or a deadline's kind, for the label ("Sesión conjunta", "Plazo de respuesta"). */
+    subject: z.union([SessionKind, DeadlineKind]),
+  }),
 } as const;
 
 export type Events = typeof events;

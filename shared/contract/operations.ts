@@ -24,6 +24,25 @@ import {
   SyncConflict,
   SyncStatus,
 } from './sync';
+import {
+  Agenda,
+  AgendaRange,
+  CalendarImportResult,
+  CancelSessionInput,
+  CheckScheduleInput,
+  IcsFile,
+  ImportBusyCalendarInput,
+  ListCaseSessionsInput,
+  RecordSessionOutcomeInput,
+  RescheduleSessionInput,
+  SaveSessionMinutesInput,
+  ScheduleCheck,
+  ScheduleSessionInput,
+  ScheduleSettings,
+  SessionMinutes,
+  SessionRef,
+  SessionView,
+} from './schedule';
 
 const Empty = z.object({}).strict();
 
@@ -56,6 +75,20 @@ export const operations = {
   listConflicts: op(CaseRef, z.array(SyncConflict)),
   resolveConflict: op(ResolveConflictInput, SyncStatus),
   decideAssignment: op(DecideAssignmentInput, CaseDetailView),
+  listAgenda: op(AgendaRange, Agenda),
+  listCaseSessions: op(ListCaseSessionsInput, z.array(SessionView)),
+  checkSchedule: op(CheckScheduleInput, ScheduleCheck),
+  scheduleSession: op(ScheduleSessionInput, SessionView),
+  rescheduleSession: op(RescheduleSessionInput, SessionView),
+  cancelSession: op(CancelSessionInput, SessionView),
+  recordSessionOutcome: op(RecordSessionOutcomeInput, SessionView),
+  getSessionMinutes: op(SessionRef, SessionMinutes),
+  saveSessionMinutes: op(SaveSessionMinutesInput, SessionMinutes),
+  exportSessionIcs: op(SessionRef, IcsFile),
+  exportAgendaIcs: op(AgendaRange, IcsFile),
+  importBusyCalendar: op(ImportBusyCalendarInput, CalendarImportResult),
+  getScheduleSettings: op(Empty, ScheduleSettings),
+  updateScheduleSettings: op(ScheduleSettings, ScheduleSettings),
 } as const;
 
 export type Operations = typeof operations;

@@ -14,8 +14,18 @@ export type Handlers = {
   readonly [K in OperationName]: (input: OperationParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>;
 };
 
+/** A contract refinement names its reason in zod `params.reason` (contract/schedule.ts); it travels as the issue's reason. */
+const reasonOf = (issue: object): string | undefined => {
+  const params = 'params' in issue ? (issue.params as { reason?: unknown } | undefined) : undefined;
+  return typeof params?.reason === 'string' ? params.reason : undefined;
+};
+
 const issuesOf = (error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): AppErrorShape['issues'] =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  error.issues.map((issue) => {
+    const reason = reasonOf(issue);
+    const path = issue.path.map(String).join('.');
+    return reason === undefined ? { path, message: issue.message } : { path, message: issue.message, reason };
+  });
 
 /**
  * The single entry point both hosts (Electron IPC and the web host) call. Unknown names and

@@ -11,6 +11,7 @@ import { enqueueStageProposal } from '../sync/stage-proposals';
 import type { SyncEngine } from '../sync/sync-engine';
 import { AppError } from '../../../shared/contract/errors';
 import type { Handlers } from './dispatch';
+import { createScheduleHandlers } from './schedule-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
 export interface HandlerContext {
@@ -34,6 +35,7 @@ export function createHandlers(context: HandlerContext): Handlers {
 
   return {
     ...createSyncHandlers({ store, events, now, sync: context.sync }),
+    ...createScheduleHandlers(),
 
     async getAppInfo() {
       const [profile, caseCount] = await Promise.all([profileRepository.get(store.db), caseRepository.count(store)]);
