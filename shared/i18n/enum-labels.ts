@@ -8,6 +8,7 @@ import { ReopenReason, type TransitionType } from '../domain/transition';
 import { DeliveryState, ResolveConflictInput, SyncErrorCode, SyncState } from '../contract/sync';
 import { AssignmentDecisionRequest } from '../platform/api';
 import { MessageAuthorRole, MessageChannel } from '../platform/messages';
+import { Confirmation, ParticipantRole, SessionKind, SessionStatus, type SessionMode } from '../schedule/session';
 import { en } from './catalogues/en';
 import { esCL, type MessageKey } from './catalogues/es-CL';
 
@@ -43,10 +44,17 @@ export type EnumLabelKey =
   | `syncError.${SyncErrorCode}`
   | `syncErrorShort.${SyncErrorCode}`
   | `conflictResolution.${ConflictResolution}`
-  | `assignmentDecision.${AssignmentDecision}`;
+  | `assignmentDecision.${AssignmentDecision}`
+  | `sessionKind.${SessionKind}`
+  | `sessionStatus.${SessionStatus}`
+  | `sessionMode.${SessionModeType}`
+  | `participantRole.${ParticipantRole}`
+  | `confirmation.${Confirmation}`;
 
 type ConflictResolution = (typeof ResolveConflictInput.shape.resolution.options)[number];
 type AssignmentDecision = (typeof AssignmentDecisionRequest.shape.decision.options)[number];
+type SessionModeType = SessionMode['type'];
+const sessionModeTypes: Readonly<Record<SessionModeType, true>> = { video: true, place: true };
 
 // Compile-time proof that both catalogues cover every enum label.
 const _esCovers: Readonly<Record<EnumLabelKey, string>> = esCL;
@@ -99,6 +107,11 @@ export function enumLabelKeys(): readonly string[] {
     ...prefixed('syncErrorShort', SyncErrorCode.options),
     ...prefixed('conflictResolution', ResolveConflictInput.shape.resolution.options),
     ...prefixed('assignmentDecision', AssignmentDecisionRequest.shape.decision.options),
+    ...prefixed('sessionKind', SessionKind.options),
+    ...prefixed('sessionStatus', SessionStatus.options),
+    ...prefixed('sessionMode', Object.keys(sessionModeTypes)),
+    ...prefixed('participantRole', ParticipantRole.options),
+    ...prefixed('confirmation', Confirmation.options),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { MessageKey } from './es-CL';
+import { scheduleEn } from './schedule.en';
 
 /** English catalogue. Typed against the es-CL keys: a missing or extra key fails to compile. */
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -386,4 +387,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'notes.count.one': '{count} note',
   'notes.count.many': '{count} notes',
   'notes.count.other': '{count} notes',
+
+  ...scheduleEn,
 };

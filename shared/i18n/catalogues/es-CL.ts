@@ -6,6 +6,8 @@
  * are plural forms chosen with Intl.PluralRules (missing forms fall back to `.other`).
  * Enum labels use `<enum>.<value>` so a label can be looked up from a domain value.
  */
+import { scheduleEsCL } from './schedule.es-CL';
+
 export const esCL = {
   'app.name': 'Mesa',
   'app.tagline': 'Resolución en Línea',
@@ -391,6 +393,8 @@ export const esCL = {
   'notes.count.one': '{count} nota',
   'notes.count.many': '{count} de notas',
   'notes.count.other': '{count} notas',
+
+  ...scheduleEsCL,
 } as const;
 
 export type MessageKey = keyof typeof esCL;
