@@ -15,12 +15,14 @@ import { isIanaZone } from '../schedule/zone';
  * when a write is refused.
  */
 
-/** Why a requested time is impossible. */
+/** Why a requested time is impossible (the first three are shared/schedule/local-time.ts LocalTimeFailure). */
 export const ScheduleRefusal = z.enum([
   /** The wall-clock time does not exist in that zone (the hour skipped when Chile's clocks go forward). */
-  'nonexistent_local_time',
+  'nonexistent_time',
   /** Not an IANA zone name (offsets such as '-03:00' are refused too). */
-  'unknown_zone',
+  'invalid_zone',
+  /** Not a calendar date and time ('2026-02-30T10:00'). */
+  'invalid_format',
   /** The end is not after the start (a duration of zero or less). */
   'end_before_start',
   /** Shorter than MIN_DURATION_MINUTES or longer than MAX_DURATION_MINUTES. */
@@ -49,7 +51,7 @@ export type CalendarImportRefusal = z.infer<typeof CalendarImportRefusal>;
 const refusal = (reason: ScheduleRefusal) => ({ params: { reason }, message: reason });
 
 /** A zone name the time arithmetic knows (see shared/schedule/zone.ts). */
-export const ZoneInput = z.string().max(64).refine(isIanaZone, refusal('unknown_zone'));
+export const ZoneInput = z.string().max(64).refine(isIanaZone, refusal('invalid_zone'));
 
 /** A wall-clock start as typed ('2026-04-04T23:30' in 'America/Santiago'); resolved by the core. */
 export const LocalStartInput = z.object({
@@ -75,18 +77,36 @@ export const AgendaRange = z
   .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= MAX_RANGE_MS, { message: 'at most 62 days', path: ['to'] });
 export type AgendaRange = z.infer<typeof AgendaRange>;
 
-/** A warning while scheduling: the time is possible but clashes with something, which is named. */
-export const ScheduleWarning = z.discriminatedUnion('kind', [
-  /** Overlaps another active session of the mediator (any case). */
-  z.object({ kind: z.literal('overlap_session'), sessionId: EntityId, caseId: EntityId, folio: z.string(), startsAt: Instant, endsAt: Instant }),
-  /** Overlaps a block of the mediator's imported calendar. */
-  z.object({ kind: z.literal('overlap_busy'), busyId: EntityId, summary: z.string().nullable(), startsAt: Instant, endsAt: Instant }),
+/**
+ * A warning while scheduling: the time is possible but clashes with something, which is named.
+ * The same shape as shared/schedule/conflicts.ts ScheduleWarning (detectConflicts), as zod.
+ */
+const WarningSession = z.object({
+  type: z.literal('session'),
+  sessionId: EntityId,
+  caseId: EntityId,
+  folio: z.string(),
+  sessionKind: SessionKind,
+  startsAt: Instant,
+  endsAt: Instant,
+});
+const WarningBusy = z.object({ type: z.literal('busy'), summary: z.string(), startsAt: Instant, endsAt: Instant });
+export const ScheduleWarning = z.union([
+  /** Overlaps another active session of the mediator (any case) or a block of the imported calendar. */
+  z.object({ kind: z.literal('overlap'), with: WarningSession }),
+  z.object({ kind: z.literal('overlap'), with: WarningBusy }),
   /** Ends after an open deadline of the case (e.g. the mediation window closes first). */
-  z.object({ kind: z.literal('after_deadline'), deadlineKind: DeadlineKind, dueAt: Instant }),
-  /** Starts or ends outside the configured working hours (or on a day off). */
-  z.object({ kind: z.literal('outside_working_hours'), workingHours: WorkingHours }),
+  z.object({ kind: z.literal('after_deadline'), deadlineKind: DeadlineKind, folio: z.string(), dueAt: Instant }),
+  /** 'day': not a working day; 'hours': a working day but outside start..end. */
+  z.object({
+    kind: z.literal('outside_working_hours'),
+    reason: z.enum(['day', 'hours']),
+    workingHours: z.object({ days: z.array(z.number().int()), start: z.string(), end: z.string(), zone: z.string() }),
+  }),
   /** On a Chilean national public holiday. */
   z.object({ kind: z.literal('holiday'), date: LocalDate, name: z.string() }),
+  /** The holiday table does not cover that year: no guess either way. */
+  z.object({ kind: z.literal('holiday_data_unavailable'), date: LocalDate, year: z.number().int() }),
 ]);
 export type ScheduleWarning = z.infer<typeof ScheduleWarning>;
 export type ScheduleWarningKind = ScheduleWarning['kind'];
