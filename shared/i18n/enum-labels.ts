@@ -9,6 +9,7 @@ import { DeliveryState, ResolveConflictInput, SyncErrorCode, SyncState } from '.
 import { AssignmentDecisionRequest } from '../platform/api';
 import { MessageAuthorRole, MessageChannel } from '../platform/messages';
 import { Confirmation, ParticipantRole, SessionKind, SessionStatus, type SessionMode } from '../schedule/session';
+import { CalendarImportRefusal, CalendarImportWarningCode, ScheduleRefusal, ScheduleWarning, SessionChangeKind } from '../contract/schedule';
 import { en } from './catalogues/en';
 import { esCL, type MessageKey } from './catalogues/es-CL';
 
@@ -49,7 +50,12 @@ export type EnumLabelKey =
   | `sessionStatus.${SessionStatus}`
   | `sessionMode.${SessionModeType}`
   | `participantRole.${ParticipantRole}`
-  | `confirmation.${Confirmation}`;
+  | `confirmation.${Confirmation}`
+  | `scheduleRefusal.${ScheduleRefusal}`
+  | `calendarImportRefusal.${CalendarImportRefusal}`
+  | `calendarImportWarning.${CalendarImportWarningCode}`
+  | `scheduleWarning.${ScheduleWarning['kind']}`
+  | `sessionChange.${SessionChangeKind}`;
 
 type ConflictResolution = (typeof ResolveConflictInput.shape.resolution.options)[number];
 type AssignmentDecision = (typeof AssignmentDecisionRequest.shape.decision.options)[number];
@@ -112,6 +118,11 @@ export function enumLabelKeys(): readonly string[] {
     ...prefixed('sessionMode', Object.keys(sessionModeTypes)),
     ...prefixed('participantRole', ParticipantRole.options),
     ...prefixed('confirmation', Confirmation.options),
+    ...prefixed('scheduleRefusal', ScheduleRefusal.options),
+    ...prefixed('calendarImportRefusal', CalendarImportRefusal.options),
+    ...prefixed('calendarImportWarning', CalendarImportWarningCode.options),
+    ...prefixed('scheduleWarning', ScheduleWarning.options.map((option) => option.shape.kind.value)),
+    ...prefixed('sessionChange', SessionChangeKind.options),
   ];
 }
 

@@ -19,3 +19,4 @@ export { errorMessage } from './error-message';
 export { countdownText } from './countdown';
 export { auditDetails } from './audit-details';
 export { agoText, isTransientSyncError, syncSummary, type SyncSummary, type SyncTone } from './sync-text';
+export { dstGap, durationText, longDate, refusalText, reminderText, warningText, workingDaysText, type DstGap } from './schedule-text';
