@@ -15,10 +15,10 @@ import { icsLocal, vtimezoneLines } from './vtimezone';
  * ("Sesión conjunta de mediación RL-2026-004512") is enough.
  *
  * - DTSTART/DTEND carry TZID = the zone the session was planned in, with a VTIMEZONE generated
- *   from the zone's real transitions (vtimezone.ts). A wall time that RFC 5545 would read
- *   differently (the SECOND occurrence of the hour repeated in April: §3.3.5 says a TZID time
- *   means the first occurrence) is written in UTC instead, so every client lands on the same
- *   instant. Sessions planned in UTC are written in UTC.
+ *   from the zone's real transitions (vtimezone.ts). A wall time that happens twice (the hour
+ *   repeated in April) is written in UTC instead: RFC 5545 §3.3.5 says a TZID time means the
+ *   first occurrence, but clients disagree (ical.js takes the second — see the tests), and UTC
+ *   is read the same by all of them. Sessions planned in UTC are written in UTC.
  * - SEQUENCE is session.sequence: the caller bumps it on every change the parties must see
  *   (new time, place, cancellation) and keeps UID stable, so calendars update in place.
  * - METHOD:CANCEL always writes STATUS:CANCELLED.
@@ -87,7 +87,7 @@ function httpsUrl(url: string): string {
   return parsed.href;
 }
 
-/** A date-time property: TZID form when its wall time reads back to the same instant, UTC form otherwise. */
+/** A date-time property: TZID form when its wall time is unambiguous in the zone, UTC form otherwise. */
 interface DateTimeValue {
   readonly text: string;
   /** The zone referenced by TZID and the local year, for the VTIMEZONE span. */
@@ -98,8 +98,9 @@ function dateTimeValue(name: 'DTSTART' | 'DTEND', instant: string, zone: string)
   if (UTC_ZONES.has(zone)) return { text: `${name}:${utcStamp(instant)}`, tz: null };
   const zoned = Temporal.Instant.from(instant).toZonedDateTimeISO(zone);
   const wall = zoned.toPlainDateTime();
-  const readBack = wall.toZonedDateTime(zone, { disambiguation: 'earlier' });
-  if (readBack.epochNanoseconds !== zoned.epochNanoseconds) return { text: `${name}:${utcStamp(instant)}`, tz: null };
+  const first = wall.toZonedDateTime(zone, { disambiguation: 'earlier' });
+  const second = wall.toZonedDateTime(zone, { disambiguation: 'later' });
+  if (first.epochNanoseconds !== second.epochNanoseconds) return { text: `${name}:${utcStamp(instant)}`, tz: null };
   return { text: `${name};TZID=${zone}:${icsLocal(wall)}`, tz: { zone, year: zoned.year } };
 }
 
