@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/app';
+import { AgendaScreen } from '../features/agenda/AgendaScreen';
 import { CasesScreen } from '../features/cases/CasesScreen';
 import { Placeholder } from '../features/placeholder/Placeholder';
+import { ReminderToasts } from '../features/reminders/ReminderToasts';
 import { OfflineBanner } from '../features/sync/OfflineBanner';
 import { SyncProvider } from '../features/sync/sync-context';
 import { AppInfoProvider } from './app-info-context';
@@ -13,6 +15,12 @@ import { Sidebar } from './Sidebar';
 export function AppShell({ info }: Readonly<{ info: AppInfo }>) {
   const [section, setSection] = useState<SectionId>('cases');
   const current = sections.find((s) => s.id === section) ?? sections[0];
+  // A case opened from outside the Casos section (a reminder): the list mounts with it open.
+  const [caseRequest, setCaseRequest] = useState<{ readonly caseId: string; readonly seq: number } | null>(null);
+  const openCase = useCallback((caseId: string) => {
+    setSection('cases');
+    setCaseRequest((prev) => ({ caseId, seq: (prev?.seq ?? 0) + 1 }));
+  }, []);
 
   return (
     <AppInfoProvider info={info}>
@@ -23,9 +31,16 @@ export function AppShell({ info }: Readonly<{ info: AppInfo }>) {
         <Header user={info.user} sectionLabel={current?.label ?? 'nav.cases'} />
         <OfflineBanner />
         <main className="shell-content" id="main">
-          {current?.placeholder ? <Placeholder title={current.label} body={current.placeholder} /> : <CasesScreen />}
+          {current?.placeholder ? (
+            <Placeholder title={current.label} body={current.placeholder} />
+          ) : section === 'agenda' ? (
+            <AgendaScreen />
+          ) : (
+            <CasesScreen key={caseRequest?.seq ?? 0} initialCaseId={caseRequest?.caseId ?? null} />
+          )}
         </main>
       </div>
+      <ReminderToasts onOpenCase={openCase} />
     </div>
     </SyncProvider>
     </AppInfoProvider>

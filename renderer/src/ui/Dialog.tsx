@@ -11,10 +11,12 @@ type Props = Readonly<{
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
+  /** A wider dialog, for forms. */
+  wide?: boolean;
 }>;
 
 /** A modal built on the native <dialog>: focus trap, Escape and backdrop come from the browser. */
-export function Dialog({ title, children, confirmLabel, cancelLabel, confirmDisabled, danger, busy, onConfirm, onCancel, testId }: Props) {
+export function Dialog({ title, children, confirmLabel, cancelLabel, confirmDisabled, danger, busy, onConfirm, onCancel, testId, wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -31,7 +33,7 @@ export function Dialog({ title, children, confirmLabel, cancelLabel, confirmDisa
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-label={title}
       data-testid={testId}
       onCancel={(event) => {

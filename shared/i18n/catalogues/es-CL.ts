@@ -39,7 +39,6 @@ export const esCL = {
   'nav.dashboard': 'Panel del centro',
 
   'placeholder.badge': 'Próximamente',
-  'placeholder.agenda': 'Aquí verá sus sesiones de mediación programadas, con recordatorios y los plazos de cada caso en un calendario, en hora de Santiago.',
   'placeholder.documents': 'Aquí podrá revisar la evidencia y los documentos de cada caso (boletas, capturas, comprobantes), con su cadena de custodia, sin salir de Mesa.',
   'placeholder.agreements': 'Aquí redactará los acuerdos de mediación a partir de plantillas, los compartirá con las partes y registrará su cumplimiento.',
   'placeholder.dashboard': 'Aquí la administración del centro verá la carga de casos por mediador, los plazos en riesgo, los resultados y la satisfacción de las partes.',

@@ -42,6 +42,7 @@ export const scheduleEn: Readonly<Record<keyof typeof scheduleEsCL, string>> = {
   'scheduleRefusal.end_before_start': 'The session would end before it starts. Enter a positive duration.',
   'scheduleRefusal.duration_out_of_range': 'The duration must be between 15 and 480 minutes. Adjust it and try again.',
   'scheduleRefusal.starts_in_past': 'That time has already passed. Choose a future date and time.',
+  'scheduleRefusal.session_not_started': 'The session has not started yet, so it cannot be recorded as held or as a no-show. Record it once it has started.',
   'scheduleRefusal.session_closed': 'The session was already cancelled or recorded and cannot change. Schedule a new one if needed.',
 
   'calendarImportRefusal.too_large': 'The file is too large (2 MB at most). Export only the period you need from your calendar and try again.',

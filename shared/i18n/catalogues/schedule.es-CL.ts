@@ -44,6 +44,7 @@ export const scheduleEsCL = {
   'scheduleRefusal.end_before_start': 'La sesión terminaría antes de comenzar. Indique una duración positiva.',
   'scheduleRefusal.duration_out_of_range': 'La duración debe estar entre 15 y 480 minutos. Ajústela e intente de nuevo.',
   'scheduleRefusal.starts_in_past': 'Esa hora ya pasó. Elija una fecha y hora futuras.',
+  'scheduleRefusal.session_not_started': 'La sesión aún no comienza, así que no se puede registrar como realizada ni como inasistencia. Regístrelo cuando haya comenzado.',
   'scheduleRefusal.session_closed': 'La sesión ya fue cancelada o registrada y no admite cambios. Programe una nueva si hace falta.',
 
   'calendarImportRefusal.too_large': 'El archivo es demasiado grande (máximo 2 MB). Exporte desde su calendario solo el período que necesita e intente de nuevo.',

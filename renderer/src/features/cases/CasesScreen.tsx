@@ -15,11 +15,11 @@ const SEARCH_DEBOUNCE_MS = 200;
 const REFRESH_DEBOUNCE_MS = 250;
 
 /** The Casos screen: toolbar + virtualised list, and the case view on top when a row is opened. */
-export function CasesScreen() {
+export function CasesScreen({ initialCaseId = null }: Readonly<{ initialCaseId?: string | null }>) {
   const api = useMesa();
   const { t } = useI18n();
   const [filters, setFilters] = useState<CaseListFilters>(initialFilters);
-  const [openCaseId, setOpenCaseId] = useState<string | null>(null);
+  const [openCaseId, setOpenCaseId] = useState<string | null>(initialCaseId);
   const search = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
   const effective = useMemo(() => ({ ...filters, search }), [filters, search]);
   const pages = useCasePages(effective);

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StageBadge } from '../../../ui/StageBadge';
 import { ChatPanel } from '../chat/ChatPanel';
 import { NotesPanel } from '../notes/NotesPanel';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 import { AssignmentBanner, awaitsDecision, isReadOnlyCase } from './AssignmentBanner';
 import { CaseActions } from './CaseActions';
 import { CaseSummary } from './CaseSummary';
@@ -97,6 +98,7 @@ export function CaseView({ caseId, onClose }: Props) {
             )}
           </div>
           <aside className="case-view-side">
+            <SessionsPanel caseId={detail.id} readOnly={isReadOnlyCase(detail)} />
             <DeadlinesPanel deadlines={detail.deadlines} />
             <NotesPanel caseId={detail.id} onChanged={reload} />
             <CaseTimeline entries={timeline} />
