@@ -30,8 +30,9 @@ export function parseIcsTime(raw: string, params: ContentLine['params'], context
   const date = `${y}-${mo}-${d}`;
   try {
     if (h === undefined || params.VALUE?.toUpperCase() === 'DATE') return { type: 'date', day: epochDay(date) };
+    epochDay(date); // validates the date (throws on 2026-02-30)
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return null;
     const wall = `${date}T${h}:${mi}:${s === '60' ? '59' : s}`;
-    Temporal.PlainDateTime.from(wall, { overflow: 'reject' });
     if (z === 'Z') return { type: 'date-time', wall, zone: 'UTC' };
     const tzid = params.TZID;
     const zone = tzid === undefined ? context.floatingZone : (context.resolve(tzid) ?? 'UTC');
@@ -45,7 +46,8 @@ export function parseIcsTime(raw: string, params: ContentLine['params'], context
  * Epoch ms of a wall time in a zone. A time in a DST gap or overlap is read as RFC 5545 §3.3.5
  * says: the offset before the gap, the first of two occurrences (Temporal 'compatible').
  */
-export const wallToMs = (wall: string, zone: string): number => Temporal.PlainDateTime.from(wall).toZonedDateTime(zone).epochMilliseconds;
+export const wallToMs = (wall: string, zone: string): number =>
+  zone === 'UTC' ? Date.parse(`${wall}Z`) : Temporal.PlainDateTime.from(wall).toZonedDateTime(zone).epochMilliseconds;
 
 /** Epoch ms at which a local date starts in a zone. */
 export const dayStartMs = (day: number, zone: string): number =>
