@@ -14,6 +14,8 @@ import { profileRepository } from './repositories/profile-repository';
 import type { BackoffPolicy } from './sync/backoff';
 import type { SecretStore } from './sync/secret-store';
 import { SyncEngine } from './sync/sync-engine';
+import { silentNotifier, type Notifier } from './schedule/notifier';
+import { ReminderScheduler } from './schedule/reminder-scheduler';
 
 export interface CoreOptions {
   /** Absolute path of the SQLite file (created when missing). */
@@ -29,6 +31,8 @@ export interface CoreOptions {
    * the demo mediators until someone signs in), and the engine starts if a token is stored.
    */
   readonly platform?: PlatformOptions;
+  /** Shows reminders as OS notifications (Electron); silent by default (web host, tests). */
+  readonly notifier?: Notifier;
 }
 
 export interface PlatformOptions {
@@ -46,9 +50,9 @@ export interface MesaCore {
   readonly handlers: Handlers;
   readonly events: EventBus;
   /**
-   * Stops the sync engine (waiting for its in-flight work), then closes the database
-   * (checkpointing the WAL). Idempotent. Without a platform the store is closed before this
-   * returns; with one, when the promise resolves.
+   * Stops the reminders and the sync engine (waiting for its in-flight work), then closes the
+   * database (checkpointing the WAL). Idempotent. Without a platform the store is closed before
+   * this returns; with one, when the promise resolves.
    */
   close(): Promise<void>;
 }
@@ -95,16 +99,25 @@ export async function openCore(options: CoreOptions): Promise<MesaCore> {
     opened.close();
     return failedCore(toAppError(error), events);
   }
+  // Reminders follow every change of sessions and deadlines (local writes and sync alike).
+  const reminders = new ReminderScheduler({ store: opened, events, notifier: options.notifier ?? silentNotifier, now });
+  events.subscribe((name) => {
+    if (name === 'sessionsChanged' || name === 'caseChanged') void reminders.refresh();
+  });
+  void reminders.start();
   let closing: Promise<void> | null = null;
   return {
-    handlers: createHandlers({ store: opened, events, now, host: options.host, appVersion: options.appVersion, sync }),
+    handlers: createHandlers({ store: opened, events, now, host: options.host, appVersion: options.appVersion, sync, remindersChanged: () => void reminders.refresh() }),
     events,
     close: () => {
+      if (closing) return closing;
+      const remindersStopped = reminders.stop(); // the timer is cleared at once; a running check fails quietly
       if (!engine) {
         opened.close();
-        return Promise.resolve();
+        closing = Promise.resolve();
+      } else {
+        closing = remindersStopped.then(() => engine.stop()).finally(() => opened.close());
       }
-      closing ??= engine.stop().finally(() => opened.close());
       return closing;
     },
   };

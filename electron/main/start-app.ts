@@ -9,6 +9,7 @@ import { openCore } from '../core/core';
 import { databasePathIn, DEMO_CASES_ON_FIRST_RUN, preloadPathFrom, rendererLocation } from './app-paths';
 import { bindOperations, forwardEvents } from './ipc-binding';
 import { installApplicationMenu } from './menu';
+import { electronNotifier } from './notifier';
 import { platformUrlFrom } from './platform-config';
 import { createEncryptedFileStore } from './secrets/encrypted-file-store';
 import { safeStorageCipher } from './secrets/safe-storage-cipher';
@@ -40,7 +41,7 @@ export async function startApp(): Promise<RunningApp | null> {
     : undefined;
   // openCore never rejects: a store it cannot open (corrupt, newer version, unreadable) gives a
   // core whose every operation fails with that error. Asking for the settings reveals it.
-  const core = await openCore({ databasePath, host: 'electron', appVersion: app.getVersion(), demoCases: DEMO_CASES_ON_FIRST_RUN, platform });
+  const core = await openCore({ databasePath, host: 'electron', appVersion: app.getVersion(), demoCases: DEMO_CASES_ON_FIRST_RUN, platform, notifier: electronNotifier() });
   const settings = await dispatch(core.handlers, 'getSettings', {});
   const failure = startupFailureOf(settings);
   if (failure !== null) {

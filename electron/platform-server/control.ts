@@ -7,6 +7,7 @@
 //   POST   /__control/cases/{caseId}/party-messages {role, channel, body}   a party writes (201 {message})
 //   GET    /__control/parties/{role}/cases/{caseId}/messages   what that party can read ({messages})
 //   POST   /__control/cases/{caseId}/touch                     new version of the case (200 {bundle})
+//   POST   /__control/sessions/{sessionId}/confirm {role}      a party confirms a session (200 {session})
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { PartyRole } from '../../shared/domain/party';
@@ -17,9 +18,11 @@ import { FaultSettings, type FaultSwitches } from './faults';
 import { PlatformHttpError, readJsonBody } from './http';
 import type { Parties } from './parties';
 import { parseWith, type RouteResult } from './routes';
+import type { SessionWrites } from './sessions';
 import type { Writes } from './writes';
 
 const PartyMessageRequest = z.object({ role: PartyRole, channel: MessageChannel, body: MessageBody }).strict();
+const ConfirmSessionRequest = z.object({ role: PartyRole }).strict();
 const AutoReplyRequest = z.object({ enabled: z.boolean(), delayMs: z.number().int().min(0).max(600_000).default(1_000) }).strict();
 
 export interface ControlContext {
@@ -28,6 +31,7 @@ export interface ControlContext {
   readonly auth: Auth;
   readonly parties: Parties;
   readonly writes: Writes;
+  readonly sessions: SessionWrites;
   readonly now: () => Date;
 }
 
@@ -71,6 +75,11 @@ export async function runControl(ctx: ControlContext, req: IncomingMessage, path
   if (touch?.[1]) {
     req.resume();
     return { status: 200, body: { bundle: ctx.writes.touch(touch[1], ctx.now()) } };
+  }
+  const confirm = /^POST \/__control\/sessions\/([A-Za-z0-9_-]+)\/confirm$/.exec(route);
+  if (confirm?.[1]) {
+    const request = await body(ConfirmSessionRequest);
+    return { status: 200, body: { session: ctx.sessions.confirm(confirm[1], request.role, ctx.now()) } };
   }
   req.resume();
   throw new PlatformHttpError(404, 'not_found', `No control route ${route}`);

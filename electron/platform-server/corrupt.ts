@@ -28,6 +28,11 @@ export function corruptResponse(route: PlatformRouteName, body: unknown): unknow
     }
     case 'decideAssignment':
       return { ...value, assignment: 'maybe' };
+    case 'scheduleSession':
+    case 'rescheduleSession':
+    case 'cancelSession':
+    case 'recordSessionOutcome':
+      return { session: { ...(value.session as Json), status: 'postponed' } };
     default: {
       const unknownRoute: never = route;
       return unknownRoute;

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CaseBundle } from '../../shared/domain/case';
 import type { PlatformErrorBody, PlatformErrorCode } from '../../shared/platform/api';
+import type { PlatformSession } from '../../shared/platform/records';
 
 /** Largest accepted request body: a 10 000-character message is ~40 KB in UTF-8. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -14,13 +15,18 @@ export class PlatformHttpError extends Error {
     message: string,
     readonly current?: CaseBundle,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** On 409 (or 422) for a session: the platform's current version of it. */
+    readonly currentSession?: PlatformSession,
   ) {
     super(message);
   }
 }
 
-export const errorBody = (code: PlatformErrorCode, message: string, current?: CaseBundle): PlatformErrorBody =>
-  current === undefined ? { error: { code, message } } : { error: { code, message }, current };
+export const errorBody = (code: PlatformErrorCode, message: string, current?: CaseBundle, currentSession?: PlatformSession): PlatformErrorBody => ({
+  error: { code, message },
+  ...(current === undefined ? {} : { current }),
+  ...(currentSession === undefined ? {} : { currentSession }),
+});
 
 /** Sends JSON; `body` may already be serialized (the feed builds its page as a string). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
@@ -36,7 +42,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, error: PlatformHttpError): void {
-  sendJson(res, error.status, errorBody(error.code, error.message, error.current), error.headers);
+  sendJson(res, error.status, errorBody(error.code, error.message, error.current, error.currentSession), error.headers);
 }
 
 /** application/json, with or without parameters such as charset=utf-8. */

@@ -52,7 +52,7 @@ export function partyService(db: PlatformDb, store: PlatformStore, now: () => Da
       autoReply = settings;
     },
 
-    /** Auto-reply: the consumer answers a mediator's joint message after delayMs. */
+    /** Auto-reply: the consumer answers a mediator's joint message after delayMs (and the parties confirm sessions, below). */
     onMediatorMessage(message: { caseId: string; channel: string }): void {
       if (!autoReply.enabled || message.channel !== 'joint') return;
       const timer = setTimeout(() => {
@@ -61,6 +61,23 @@ export function partyService(db: PlatformDb, store: PlatformStore, now: () => Da
           post(message.caseId, 'consumer', 'joint', AUTO_REPLIES[replies++ % AUTO_REPLIES.length] ?? 'Gracias.');
         } catch (error) {
           console.error('[mesa platform] auto-reply failed', error);
+        }
+      }, autoReply.delayMs);
+      timers.add(timer);
+    },
+
+    /** Auto-reply: each invited party confirms a proposed or moved session after delayMs. */
+    onSessionProposed(sessionId: string, confirm: (sessionId: string, role: PartyRole) => void, invited: readonly PartyRole[]): void {
+      if (!autoReply.enabled) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        for (const role of invited) {
+          try {
+            confirm(sessionId, role);
+          } catch (error) {
+            // Cancelled or moved again meanwhile: the parties simply do not confirm that one.
+            if (!(error instanceof PlatformHttpError)) console.error('[mesa platform] auto-confirm failed', error);
+          }
         }
       }, autoReply.delayMs);
       timers.add(timer);

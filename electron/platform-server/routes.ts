@@ -10,6 +10,7 @@ import type { PlatformDb } from './database';
 import type { Feed } from './feed';
 import { decodeCursor } from './feed';
 import { bearerToken, PlatformHttpError, readJsonBody } from './http';
+import type { SessionWrites } from './sessions';
 import type { Writes } from './writes';
 
 export interface RouteMatch {
@@ -67,6 +68,9 @@ export interface RouteContext {
   readonly now: () => Date;
   readonly duplicateFeed: () => boolean;
   readonly onMediatorMessage: (message: { caseId: string; channel: string }) => void;
+  readonly sessions: SessionWrites;
+  /** A session was proposed or moved: the auto-reply parties confirm it after their delay. */
+  readonly onSessionProposed: (sessionId: string) => void;
 }
 
 /** Authenticates, validates query and body with the route's schemas, runs the handler. */
@@ -114,6 +118,20 @@ export async function runRoute(ctx: RouteContext, match: RouteMatch, req: Incomi
       return ctx.writes.proposeStageChange(need(), caseId, body as z.infer<typeof platformRoutes.proposeStageChange.body>, ctx.now());
     case 'decideAssignment':
       return ctx.writes.decideAssignment(need(), caseId, body as z.infer<typeof platformRoutes.decideAssignment.body>, ctx.now());
+    case 'scheduleSession': {
+      const result = ctx.sessions.schedule(need(), caseId, body as z.infer<typeof platformRoutes.scheduleSession.body>, ctx.now());
+      const { session } = result.body;
+      return { status: result.status, body: result.body, after: result.fresh ? () => ctx.onSessionProposed(session.id) : undefined };
+    }
+    case 'rescheduleSession': {
+      const result = ctx.sessions.reschedule(need(), caseId, body as z.infer<typeof platformRoutes.rescheduleSession.body>, ctx.now());
+      const { session } = result.body;
+      return { status: result.status, body: result.body, after: result.fresh ? () => ctx.onSessionProposed(session.id) : undefined };
+    }
+    case 'cancelSession':
+      return ctx.sessions.cancel(need(), caseId, body as z.infer<typeof platformRoutes.cancelSession.body>, ctx.now());
+    case 'recordSessionOutcome':
+      return ctx.sessions.outcome(need(), caseId, body as z.infer<typeof platformRoutes.recordSessionOutcome.body>, ctx.now());
     default: {
       const unknownRoute: never = match.name;
       throw new PlatformHttpError(404, 'not_found', `No handler for ${String(unknownRoute)}`);

@@ -19,6 +19,7 @@ import { mixSeed, Rng } from '../core/demo/prng';
 import { insertUser } from './auth';
 import type { PlatformDb } from './database';
 import * as T from './seed-text';
+import { participantsOf } from './sessions';
 
 export const DEMO_PASSWORD = 'mesa-demo';
 /** Same seed as the app's own demo data, so the cases look familiar. */
@@ -73,7 +74,7 @@ export function seedPlatform(db: PlatformDb, options: SeedOptions): void {
         const { lastInsertRowid } = insertMessage.run(m.id, caseId, m.channel, m.authorRole, m.authorId, m.authorName, m.body, m.sentAt);
         insertChange.run(caseId, 'message.created', null, lastInsertRowid, mediatorId);
       }
-      const { documents, sessions, agreements } = records(rng, bundle, now.getTime());
+      const { documents, sessions, agreements } = records(rng, bundle, now.getTime(), mediator);
       for (const document of documents) {
         insertRecord.documents.run(document.id, caseId, JSON.stringify(document));
         insertChange.run(caseId, 'document.upsert', JSON.stringify({ type: 'document.upsert', document }), null, mediatorId);
@@ -166,7 +167,7 @@ function split(total: number): { negotiation: number; joint: number; caucus: num
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-function records(rng: Rng, bundle: CaseBundle, nowMs: number): { documents: PlatformDocument[]; sessions: PlatformSession[]; agreements: PlatformAgreement[] } {
+function records(rng: Rng, bundle: CaseBundle, nowMs: number, mediator: Mediator): { documents: PlatformDocument[]; sessions: PlatformSession[]; agreements: PlatformAgreement[] } {
   const c = bundle.case;
   const documents: PlatformDocument[] = [];
   const sessions: PlatformSession[] = [];
@@ -188,7 +189,24 @@ function records(rng: Rng, bundle: CaseBundle, nowMs: number): { documents: Plat
     const session = (kind: PlatformSession['kind'], atMs: number): void => {
       const startsAt = new Date(Math.ceil(atMs / HOUR) * HOUR).toISOString();
       const status = atMs < nowMs ? (rng.chance(0.9) ? 'held' : 'no_show') : 'confirmed';
-      sessions.push({ id: `${c.id}-s${sessions.length + 1}`, caseId: c.id, kind, startsAt, zone: 'America/Santiago', durationMinutes: rng.pick([30, 45, 60]), status, version: 1 });
+      const id = `${c.id}-s${sessions.length + 1}`;
+      // No extra rng draws (they would change every later case): the mode and the parties'
+      // zones (participantsOf: some consumers on Easter Island, in Magallanes or abroad) come from the ids.
+      const mode = id.charCodeAt(id.length - 1) % 3 === 0 ? { type: 'place' as const, address: 'Centro de Mediación, Av. Libertador Bernardo O\'Higgins 1234, Santiago' } : { type: 'video' as const, url: `https://video.cam-santiago.example/sala/${id}` };
+      sessions.push({
+        id,
+        caseId: c.id,
+        kind,
+        mode,
+        startsAt,
+        zone: 'America/Santiago',
+        durationMinutes: rng.pick([30, 45, 60]),
+        participants: participantsOf(bundle, kind, mediator, 'America/Santiago', true),
+        status,
+        sequence: 0,
+        version: 1,
+        updatedAt: new Date(Math.min(atMs, nowMs)).toISOString(),
+      });
     };
     session('joint', start + rng.between(20, 60) * HOUR);
     if (rng.chance(0.5)) session(rng.pick(['caucus_consumer', 'caucus_company'] as const), start + rng.between(60, 120) * HOUR);

@@ -19,6 +19,7 @@ import { partyService } from './parties';
 import { matchRoute, runRoute, type RouteContext, type RouteResult } from './routes';
 import { demoAccounts, seedPlatform } from './seed';
 import { platformStore } from './store';
+import { sessionWrites } from './sessions';
 import { platformWrites } from './writes';
 
 export interface PlatformServerOptions {
@@ -57,6 +58,7 @@ export async function startPlatformServer(options: { databasePath: string; port?
   const auth = authService(db);
   const writes = platformWrites(db, store, idempotencyStore(db));
   const parties = partyService(db, store, now);
+  const sessions = sessionWrites(db, store, idempotencyStore(db));
   const faults = new FaultSwitches();
   const controlToken = options.control ? randomBytes(24).toString('base64url') : null;
 
@@ -69,6 +71,11 @@ export async function startPlatformServer(options: { databasePath: string; port?
     now,
     duplicateFeed: () => faults.fires('duplicateFeedPages', 'feed'),
     onMediatorMessage: (message) => parties.onMediatorMessage(message),
+    sessions,
+    onSessionProposed: (sessionId) => {
+      const invited = sessions.requireSession(null, sessionId).participants.flatMap((p) => (p.role === 'mediator' ? [] : [p.role]));
+      parties.onSessionProposed(sessionId, (id, role) => sessions.confirm(id, role, now()), invited);
+    },
   };
 
   async function handlePlatform(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -95,7 +102,7 @@ export async function startPlatformServer(options: { databasePath: string; port?
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__control' || url.pathname.startsWith('/__control/')) {
       if (controlToken === null) throw new PlatformHttpError(404, 'not_found', 'Control API disabled');
-      const result = await runControl({ token: controlToken, faults, auth, parties, writes, now }, req, url.pathname);
+      const result = await runControl({ token: controlToken, faults, auth, parties, writes, sessions, now }, req, url.pathname);
       return sendJson(res, result.status, result.body);
     }
     return handlePlatform(req, res, url);

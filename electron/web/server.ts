@@ -18,8 +18,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bearerToken, isAllowedHost, isAllowedOrigin, isJsonContentType, secretMatches } from './request-guards';
 import { contentTypeOf, resolveStaticFile } from './static-files';
 
-/** Largest accepted request body. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest accepted request body: an imported .ics may be 2 MiB of text, which JSON escaping can double. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 export interface WebHostOptions {

@@ -31,6 +31,8 @@ export const ScheduleRefusal = z.enum([
   'starts_in_past',
   /** The session is cancelled, held or no-show: it can no longer change (except its minutes). */
   'session_closed',
+  /** An outcome (held, no-show) before the session has started. */
+  'session_not_started',
 ]);
 export type ScheduleRefusal = z.infer<typeof ScheduleRefusal>;
 

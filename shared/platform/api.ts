@@ -6,6 +6,8 @@ import { Transition } from '../domain/transition';
 import { Instant } from '../domain/ids';
 import { AssignmentStatus, FeedCursor, FeedPage } from './feed';
 import { ClientId, MessageBody, PlatformMessage, WritableChannel } from './messages';
+import { PlatformSession } from './records';
+import { DurationMinutes, IanaZone, SessionKind, SessionMode } from '../schedule/session';
 
 /**
  * The central platform's HTTP API, as one table: the reference server (electron/platform-server)
@@ -30,6 +32,8 @@ export const PlatformErrorBody = z.object({
   error: z.object({ code: PlatformErrorCode, message: z.string().max(2_000) }),
   /** On 409 for a case: the platform's current version of it, so the client can show both. */
   current: CaseBundle.optional(),
+  /** On 409 for a session: the platform's current version of it. */
+  currentSession: PlatformSession.optional(),
 });
 export type PlatformErrorBody = z.infer<typeof PlatformErrorBody>;
 
@@ -57,6 +61,29 @@ export const AssignmentDecisionRequest = z.object({
 });
 export const AssignmentDecisionResponse = z.object({ caseId: EntityId, assignment: AssignmentStatus.nullable() });
 
+/** Sessions: the client makes the id (UUIDv7, also its local id); sessionId travels in the body. */
+export const ScheduleSessionRequest = z.object({
+  clientId: ClientId,
+  sessionId: EntityId,
+  kind: SessionKind,
+  mode: SessionMode,
+  startsAt: Instant,
+  zone: IanaZone,
+  durationMinutes: DurationMinutes,
+});
+export const RescheduleSessionRequest = z.object({
+  clientId: ClientId,
+  sessionId: EntityId,
+  startsAt: Instant,
+  zone: IanaZone,
+  durationMinutes: DurationMinutes,
+  mode: SessionMode.optional(),
+  expectedVersion: z.number().int().min(1),
+});
+export const CancelSessionRequest = z.object({ clientId: ClientId, sessionId: EntityId, expectedVersion: z.number().int().min(1) });
+export const SessionOutcomeRequest = z.object({ clientId: ClientId, sessionId: EntityId, outcome: z.enum(['held', 'no_show']), expectedVersion: z.number().int().min(1) });
+export const SessionResponse = z.object({ session: PlatformSession });
+
 type Method = 'GET' | 'POST';
 
 interface RouteSpec {
@@ -82,6 +109,10 @@ export const platformRoutes = {
   postMessage: route({ method: 'POST', path: '/v1/cases/{caseId}/messages', summary: 'Post a message to the joint chat or a caucus', auth: true, body: PostMessageRequest, response: PostMessageResponse, status: 201 }),
   proposeStageChange: route({ method: 'POST', path: '/v1/cases/{caseId}/stage-proposals', summary: 'Propose a stage change (409 when expectedVersion is stale)', auth: true, body: StageProposalRequest, response: StageProposalResponse, status: 200 }),
   decideAssignment: route({ method: 'POST', path: '/v1/cases/{caseId}/assignment', summary: 'Accept or decline an assignment', auth: true, body: AssignmentDecisionRequest, response: AssignmentDecisionResponse, status: 200 }),
+  scheduleSession: route({ method: 'POST', path: '/v1/cases/{caseId}/sessions', summary: 'Propose a session (the parties confirm it)', auth: true, body: ScheduleSessionRequest, response: SessionResponse, status: 201 }),
+  rescheduleSession: route({ method: 'POST', path: '/v1/cases/{caseId}/sessions/reschedule', summary: 'Move a session (409 when expectedVersion is stale; SEQUENCE + 1, confirmations reset)', auth: true, body: RescheduleSessionRequest, response: SessionResponse, status: 200 }),
+  cancelSession: route({ method: 'POST', path: '/v1/cases/{caseId}/sessions/cancel', summary: 'Cancel a session (409 when expectedVersion is stale; SEQUENCE + 1)', auth: true, body: CancelSessionRequest, response: SessionResponse, status: 200 }),
+  recordSessionOutcome: route({ method: 'POST', path: '/v1/cases/{caseId}/sessions/outcome', summary: 'Record that a session was held or a party did not show (409 when expectedVersion is stale)', auth: true, body: SessionOutcomeRequest, response: SessionResponse, status: 200 }),
 } as const;
 
 export type PlatformRoutes = typeof platformRoutes;

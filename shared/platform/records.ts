@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntityId, Instant } from '../domain/ids';
 import { PartyRole } from '../domain/party';
+import { Session } from '../schedule/session';
 
 /** Who may see a document: both parties, or one party's caucus with the mediator. */
 export const DocumentVisibility = z.enum(['joint', 'caucus_consumer', 'caucus_company']);
@@ -20,20 +21,12 @@ export const PlatformDocument = z.object({
 });
 export type PlatformDocument = z.infer<typeof PlatformDocument>;
 
-export const SessionKind = z.enum(['joint', 'caucus_consumer', 'caucus_company']);
-export const SessionStatus = z.enum(['proposed', 'confirmed', 'rescheduled', 'cancelled', 'held', 'no_show']);
-
-/** A scheduled session as the platform knows it (the scheduling issue extends it). */
-export const PlatformSession = z.object({
-  id: EntityId,
-  caseId: EntityId,
-  kind: SessionKind,
-  startsAt: Instant,
-  zone: z.string().min(1).max(64),
-  durationMinutes: z.number().int().min(5).max(600),
-  status: SessionStatus,
-  version: z.number().int().min(1),
-});
+/**
+ * A scheduled session as the platform knows it: shared/schedule Session. The platform is the
+ * authority on status, participants (names, zones, confirmations), sequence and version; the
+ * id is the one the mediator's client made (UUIDv7) when it proposed the session.
+ */
+export const PlatformSession = Session;
 export type PlatformSession = z.infer<typeof PlatformSession>;
 
 export const AgreementStatus = z.enum(['draft', 'sent', 'accepted', 'rejected', 'superseded']);

@@ -40,7 +40,7 @@ describe('openStore', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
-    expect(store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all()).toEqual(['0001_initial', '0002_sync']);
+    expect(store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all()).toEqual(['0001_initial', '0002_sync', '0003_schedule']);
     store.close();
     store.close(); // idempotent
   });

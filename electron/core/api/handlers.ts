@@ -22,6 +22,8 @@ export interface HandlerContext {
   readonly appVersion: string;
   /** The platform sync, when one is configured. */
   readonly sync?: { readonly engine: SyncEngine; readonly secretStore: SecretStore };
+  /** Sessions, deadlines or reminder settings changed: the reminder scheduler recomputes. */
+  readonly remindersChanged?: () => void;
 }
 
 /**
@@ -35,7 +37,7 @@ export function createHandlers(context: HandlerContext): Handlers {
 
   return {
     ...createSyncHandlers({ store, events, now, sync: context.sync }),
-    ...createScheduleHandlers(),
+    ...createScheduleHandlers({ store, events, now, engine: context.sync?.engine, remindersChanged: context.remindersChanged }),
 
     async getAppInfo() {
       const [profile, caseCount] = await Promise.all([profileRepository.get(store.db), caseRepository.count(store)]);

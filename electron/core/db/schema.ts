@@ -116,7 +116,7 @@ export interface MessagesTable {
   failure_code: string | null;
 }
 
-export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision';
+export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision' | 'session_schedule' | 'session_reschedule' | 'session_cancel' | 'session_outcome';
 
 /** A local write waiting for the platform, pushed in id order. */
 export interface OutboxTable {
@@ -175,15 +175,53 @@ export interface PlatformDocumentsTable {
   received_at: string;
 }
 
+/** A session: the platform's (from the feed or a write's answer) or the mediator's own, not yet accepted. */
 export interface SessionsTable {
   id: string;
   case_id: string;
   kind: string;
+  /** JSON of SessionMode. */
+  mode: string;
   starts_at: string;
+  ends_at: string;
   zone: string;
   duration_minutes: number;
+  /** JSON array of Participant. */
+  participants: string;
   status: string;
+  sequence: number;
   version: number;
+  updated_at: string;
+  /** JSON {change, code, at} of the last change the platform refused, or null. */
+  refused_change: string | null;
+}
+
+/** The mediator's private minutes of a session: never synced, never exported. */
+export interface SessionMinutesTable {
+  session_id: string;
+  minutes: string;
+  updated_at: string;
+}
+
+export interface BusyBlocksTable {
+  id: string;
+  file_name: string;
+  summary: string | null;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface ScheduleSettingsTable {
+  id: ColumnType<1, 1 | undefined, never>;
+  /** JSON of WorkingHours. */
+  working_hours: string;
+  /** JSON of ScheduleSettings['reminders']. */
+  reminders: string;
+}
+
+export interface RemindersSentTable {
+  key: string;
+  sent_at: string;
 }
 
 export interface AgreementsTable {
@@ -212,5 +250,9 @@ export interface Database {
   case_assignments: CaseAssignmentsTable;
   platform_documents: PlatformDocumentsTable;
   sessions: SessionsTable;
+  session_minutes: SessionMinutesTable;
+  busy_blocks: BusyBlocksTable;
+  schedule_settings: ScheduleSettingsTable;
+  reminders_sent: RemindersSentTable;
   agreements: AgreementsTable;
 }

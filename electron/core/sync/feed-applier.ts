@@ -4,6 +4,7 @@ import type { MessageChannel, PlatformMessage } from '../../../shared/platform/m
 import type { Store } from '../db/store';
 import { auditDataJson } from '../repositories/audit-repository';
 import { createBundleWriter } from '../repositories/case-import';
+import { sessionColumns, UPSERT_PLATFORM_SESSION_SQL } from '../schedule/session-repository';
 import { COMMIT_POSITION_SQL, syncStateRepository } from './sync-state';
 import { yieldToEventLoop } from './yield';
 
@@ -26,6 +27,8 @@ export interface ApplySummary {
   readonly touchedCases: ReadonlySet<string>;
   /** `${caseId}\n${channel}` of every channel that got a message. */
   readonly touchedChannels: ReadonlySet<string>;
+  /** Cases whose sessions changed (sessionsChanged). */
+  readonly touchedSessionCases: ReadonlySet<string>;
 }
 
 export const channelKey = (caseId: string, channel: MessageChannel): string => `${caseId}\n${channel}`;
@@ -56,7 +59,7 @@ export class FeedApplier {
       fresh.push(change);
       applied = change.seq;
     }
-    const summary = { changes: fresh.length, cases: 0, messages: 0, touchedCases: new Set<string>(), touchedChannels: new Set<string>() };
+    const summary = { changes: fresh.length, cases: 0, messages: 0, touchedCases: new Set<string>(), touchedChannels: new Set<string>(), touchedSessionCases: new Set<string>() };
     if (fresh.length === 0) {
       // A page of changes we already have (a repeated page) teaches nothing: keep our cursor
       // rather than trust one that came with stale data. An empty page is the end: note the time.
@@ -92,7 +95,7 @@ export class FeedApplier {
     s: ReturnType<typeof prepareStatements>,
     writeBundle: ReturnType<typeof createBundleWriter>,
     at: string,
-    summary: { cases: number; messages: number; touchedCases: Set<string>; touchedChannels: Set<string> },
+    summary: { cases: number; messages: number; touchedCases: Set<string>; touchedChannels: Set<string>; touchedSessionCases: Set<string> },
   ): void {
     switch (change.type) {
       case 'case.upsert': {
@@ -136,8 +139,9 @@ export class FeedApplier {
       }
       case 'session.upsert': {
         const x = change.session;
-        s.upsertSession.run(x.id, x.caseId, x.kind, x.startsAt, x.zone, x.durationMinutes, x.status, x.version);
+        s.upsertSession.run(sessionColumns(x));
         summary.touchedCases.add(x.caseId);
+        summary.touchedSessionCases.add(x.caseId);
         return;
       }
       case 'agreement.upsert': {
@@ -212,12 +216,7 @@ function prepareStatements(store: Store): Record<
          size_bytes = excluded.size_bytes, sha256 = excluded.sha256, submitted_by = excluded.submitted_by,
          visibility = excluded.visibility, received_at = excluded.received_at`,
     ),
-    upsertSession: db.prepare(
-      `INSERT INTO sessions (id, case_id, kind, starts_at, zone, duration_minutes, status, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, kind = excluded.kind, starts_at = excluded.starts_at, zone = excluded.zone,
-         duration_minutes = excluded.duration_minutes, status = excluded.status, version = excluded.version
-       WHERE excluded.version >= sessions.version`,
-    ),
+    upsertSession: db.prepare(UPSERT_PLATFORM_SESSION_SQL),
     upsertAgreement: db.prepare(
       `INSERT INTO agreements (id, case_id, number, status, consumer_decision, company_decision, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, number = excluded.number, status = excluded.status,

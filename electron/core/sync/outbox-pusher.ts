@@ -9,6 +9,7 @@ import { messageRepository } from './messages';
 import { outboxRepository, type OutboxEntry } from './outbox';
 import type { PlatformClient } from './platform-client';
 import { PlatformError } from './platform-error';
+import { sessionRepository } from '../schedule/session-repository';
 
 export interface PushContext {
   readonly store: Store;
@@ -16,6 +17,7 @@ export interface PushContext {
   readonly now: () => Date;
   readonly caseChanged: (caseId: string) => void;
   readonly messagesChanged: (caseId: string, channel: MessageChannel) => void;
+  readonly sessionsChanged?: (caseId: string) => void;
   /** When a transient failure will be retried (recorded on the outbox row). */
   readonly retryAtFor: (error: PlatformError) => Date;
 }
@@ -53,6 +55,20 @@ export async function pushOutbox(ctx: PushContext, shouldStop: () => boolean): P
 async function pushEntry(ctx: PushContext, entry: OutboxEntry): Promise<void> {
   const { store, client } = ctx;
   switch (entry.kind) {
+    case 'session_schedule':
+    case 'session_reschedule':
+    case 'session_cancel':
+    case 'session_outcome': {
+      const { session } = await pushSessionChange(client, entry);
+      const expected = 'expectedVersion' in entry.payload ? entry.payload.expectedVersion : null;
+      await store.write(async (trx) => {
+        await sessionRepository.upsertFromPlatform(trx, session);
+        if (expected !== null && session.version !== expected) await outboxRepository.rebaseSessionChanges(trx, session.id, expected, session.version);
+        await outboxRepository.remove(trx, entry.id);
+      });
+      ctx.sessionsChanged?.(entry.caseId);
+      return;
+    }
     case 'message': {
       const { message } = await client.postMessage({
         caseId: entry.caseId,
@@ -109,11 +125,40 @@ async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: Platfo
       case 'assignment_decision':
         await assignmentRepository.set(trx, entry.caseId, 'unknown', ctx.now());
         break;
+      case 'session_schedule':
+      case 'session_reschedule':
+      case 'session_cancel':
+      case 'session_outcome':
+        // Like a refused stage proposal: the platform's session (when it sent it) replaces
+        // ours, and the session shows which change of the mediator was not applied.
+        if (error.currentSession) await sessionRepository.upsertFromPlatform(trx, error.currentSession);
+        await sessionRepository.setRefused(trx, entry.payload.sessionId, SESSION_CHANGE[entry.kind], refusalCode(error), ctx.now());
+        break;
     }
     await outboxRepository.remove(trx, entry.id);
   });
   if (entry.kind === 'message') ctx.messagesChanged(entry.caseId, entry.payload.channel);
+  else if (entry.kind in SESSION_CHANGE) ctx.sessionsChanged?.(entry.caseId);
   else ctx.caseChanged(entry.caseId);
+}
+
+const SESSION_CHANGE = { session_schedule: 'schedule', session_reschedule: 'reschedule', session_cancel: 'cancel', session_outcome: 'outcome' } as const;
+
+type SessionEntry = Extract<OutboxEntry, { kind: keyof typeof SESSION_CHANGE }>;
+
+function pushSessionChange(client: PlatformClient, entry: SessionEntry) {
+  const caseId = entry.caseId;
+  const clientId = entry.clientId;
+  switch (entry.kind) {
+    case 'session_schedule':
+      return client.scheduleSession({ caseId, body: { clientId, ...entry.payload } });
+    case 'session_reschedule':
+      return client.rescheduleSession({ caseId, body: { clientId, ...entry.payload } });
+    case 'session_cancel':
+      return client.cancelSession({ caseId, body: { clientId, ...entry.payload } });
+    case 'session_outcome':
+      return client.recordSessionOutcome({ caseId, body: { clientId, ...entry.payload } });
+  }
 }
 
 /** Why a refused write failed, for the UI: a version conflict, or any other refusal. */

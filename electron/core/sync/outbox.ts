@@ -1,8 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WritableChannel } from '../../../shared/platform/messages';
 import type { Stage, SubState } from '../../../shared/domain/case';
 import type { Transition } from '../../../shared/domain/transition';
 import type { Database, OutboxTable } from '../db/schema';
+import type { SessionKind, SessionMode } from '../../../shared/schedule/session';
 
 /**
  * The outbox: local writes the platform has not accepted yet. A row is written in the SAME
@@ -26,12 +27,51 @@ export interface AssignmentDecisionPayload {
   readonly reason?: string;
 }
 
+/** Session changes (never the mediator's minutes: they stay in session_minutes). */
+export interface SessionSchedulePayload {
+  readonly sessionId: string;
+  readonly kind: SessionKind;
+  readonly mode: SessionMode;
+  readonly startsAt: string;
+  readonly zone: string;
+  readonly durationMinutes: number;
+}
+export interface SessionReschedulePayload {
+  readonly sessionId: string;
+  readonly startsAt: string;
+  readonly zone: string;
+  readonly durationMinutes: number;
+  readonly mode?: SessionMode;
+  /** Rebased by the pusher when an earlier queued change of the same session is accepted. */
+  readonly expectedVersion: number;
+}
+export interface SessionCancelPayload {
+  readonly sessionId: string;
+  readonly expectedVersion: number;
+}
+export interface SessionOutcomePayload {
+  readonly sessionId: string;
+  readonly outcome: 'held' | 'no_show';
+  readonly expectedVersion: number;
+}
+
+type Row<K extends string, P> = { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: K; readonly payload: P };
+
 export type OutboxEntry =
+  | Row<'session_schedule', SessionSchedulePayload>
+  | Row<'session_reschedule', SessionReschedulePayload>
+  | Row<'session_cancel', SessionCancelPayload>
+  | Row<'session_outcome', SessionOutcomePayload>
+
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'message'; readonly payload: MessagePayload }
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'assignment_decision'; readonly payload: AssignmentDecisionPayload };
 
 export type NewOutboxEntry =
+  | { readonly kind: 'session_schedule'; readonly payload: SessionSchedulePayload }
+  | { readonly kind: 'session_reschedule'; readonly payload: SessionReschedulePayload }
+  | { readonly kind: 'session_cancel'; readonly payload: SessionCancelPayload }
+  | { readonly kind: 'session_outcome'; readonly payload: SessionOutcomePayload }
   | { readonly kind: 'message'; readonly payload: MessagePayload }
   | { readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
   | { readonly kind: 'assignment_decision'; readonly payload: AssignmentDecisionPayload };
@@ -61,6 +101,15 @@ export const outboxRepository = {
 
   async remove(trx: Kysely<Database>, id: number): Promise<void> {
     await trx.deleteFrom('outbox').where('id', '=', id).execute();
+  },
+
+  /**
+   * The platform accepted a change of a session at `newVersion`: later queued changes of it
+   * that were made from `oldVersion` (offline, one after the other) now expect `newVersion`.
+   */
+  async rebaseSessionChanges(trx: Kysely<Database>, sessionId: string, oldVersion: number, newVersion: number): Promise<void> {
+    await sql`UPDATE outbox SET payload = json_set(payload, '$.expectedVersion', ${newVersion})
+      WHERE kind LIKE 'session_%' AND json_extract(payload, '$.sessionId') = ${sessionId} AND json_extract(payload, '$.expectedVersion') = ${oldVersion}`.execute(trx);
   },
 
   async hasClientId(db: Kysely<Database>, clientId: string): Promise<boolean> {

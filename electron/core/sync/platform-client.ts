@@ -132,7 +132,7 @@ function errorFromResponse(name: string, response: Response, text: string, nowMs
     /* an error page that is not JSON: the status decides */
   }
   const platformCode = errorBody?.error.code ?? null;
-  const details = { status, platformCode, retryAt: parseRetryAfter(response.headers.get('retry-after'), nowMs) };
+  const details = { status, platformCode, retryAt: parseRetryAfter(response.headers.get('retry-after'), nowMs), currentSession: errorBody?.currentSession ?? null };
   const what = `${name}: HTTP ${status}${platformCode ? ` ${platformCode}` : ''}`;
   if (status === 401) return new PlatformError('unauthorized', what, details);
   if (status === 409) return new PlatformError('conflict', what, { ...details, current: errorBody?.current ?? null });

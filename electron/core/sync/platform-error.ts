@@ -1,4 +1,5 @@
 import type { CaseBundle } from '../../../shared/domain/case';
+import type { PlatformSession } from '../../../shared/platform/records';
 
 /**
  * Every way a platform call can fail, as the engine needs to tell them apart:
@@ -22,11 +23,13 @@ export class PlatformError extends Error {
   readonly current: CaseBundle | null;
   /** The platform's error code when it sent one (e.g. token_expired). */
   readonly platformCode: string | null;
+  /** The platform's current session, on a 409/422 for a session. */
+  readonly currentSession: PlatformSession | null;
 
   constructor(
     kind: PlatformErrorKind,
     message: string,
-    details: { status?: number | null; retryAt?: number | null; current?: CaseBundle | null; platformCode?: string | null } = {},
+    details: { status?: number | null; retryAt?: number | null; current?: CaseBundle | null; platformCode?: string | null; currentSession?: PlatformSession | null } = {},
   ) {
     super(message);
     this.name = 'PlatformError';
@@ -35,6 +38,7 @@ export class PlatformError extends Error {
     this.retryAt = details.retryAt ?? null;
     this.current = details.current ?? null;
     this.platformCode = details.platformCode ?? null;
+    this.currentSession = details.currentSession ?? null;
   }
 
   /** Worth trying again later, unchanged. */

@@ -242,6 +242,7 @@ export class SyncEngine {
       const summary = await this.#applier.applyPage(page);
       this.#pageSize = nextPageSize(this.#pageSize, performance.now() - applyStarted, summary.changes);
       for (const caseId of summary.touchedCases) events.emit('caseChanged', { caseId });
+      for (const caseId of summary.touchedSessionCases) events.emit('sessionsChanged', { caseId });
       for (const key of summary.touchedChannels) {
         const [caseId = '', channel] = key.split('\n');
         events.emit('messagesChanged', { caseId, channel: channel as MessageChannel });
@@ -272,6 +273,7 @@ export class SyncEngine {
       now,
       caseChanged: (caseId) => events.emit('caseChanged', { caseId }),
       messagesChanged: (caseId, channel) => events.emit('messagesChanged', { caseId, channel }),
+      sessionsChanged: (caseId) => events.emit('sessionsChanged', { caseId }),
       retryAtFor: (error) => new Date(now().getTime() + this.#planRetry(error)),
     };
   }

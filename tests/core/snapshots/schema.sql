@@ -1,10 +1,16 @@
--- user_version 2
+-- user_version 3
 
 -- index agreements_by_case
 CREATE INDEX agreements_by_case ON agreements (case_id, number);
 
 -- index audit_log_by_case
 CREATE INDEX audit_log_by_case ON audit_log (case_id, id);
+
+-- index busy_blocks_by_file
+CREATE INDEX busy_blocks_by_file ON busy_blocks (file_name);
+
+-- index busy_blocks_by_start
+CREATE INDEX busy_blocks_by_start ON busy_blocks (starts_at, ends_at);
 
 -- index cases_by_amount
 CREATE INDEX cases_by_amount ON cases (amount_clp, id, stage, category, next_deadline_sort);
@@ -69,6 +75,9 @@ CREATE INDEX messages_by_case_channel ON messages (case_id, channel, sent_at, id
 -- index notes_by_case
 CREATE INDEX notes_by_case ON notes (case_id, created_at);
 
+-- index outbox_by_session
+CREATE INDEX outbox_by_session ON outbox (json_extract(payload, '$.sessionId')) WHERE kind LIKE 'session_%';
+
 -- index parties_by_case
 CREATE INDEX parties_by_case ON parties (case_id, role);
 
@@ -79,7 +88,7 @@ CREATE INDEX platform_documents_by_case ON platform_documents (case_id, received
 CREATE INDEX sessions_by_case ON sessions (case_id, starts_at);
 
 -- index sessions_by_start
-CREATE INDEX sessions_by_start ON sessions (starts_at);
+CREATE INDEX sessions_by_start ON sessions (starts_at, ends_at);
 
 -- table agreements
 CREATE TABLE agreements (
@@ -102,6 +111,15 @@ CREATE TABLE audit_log (
     case_id   TEXT,
     entity_id TEXT,
     data      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data))
+  );
+
+-- table busy_blocks
+CREATE TABLE busy_blocks (
+    id        TEXT PRIMARY KEY NOT NULL,
+    file_name TEXT NOT NULL,
+    summary   TEXT,
+    starts_at TEXT NOT NULL,
+    ends_at   TEXT NOT NULL CHECK (ends_at > starts_at)
   );
 
 -- table case_assignments
@@ -271,10 +289,10 @@ CREATE TABLE 'notes_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'notes_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table outbox
-CREATE TABLE outbox (
+CREATE TABLE "outbox" (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     client_id       TEXT NOT NULL UNIQUE,
-    kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision')),
+    kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision', 'session_schedule', 'session_reschedule', 'session_cancel', 'session_outcome')),
     case_id         TEXT NOT NULL,
     payload         TEXT NOT NULL CHECK (json_valid(payload)),
     attempts        INTEGER NOT NULL DEFAULT 0,
@@ -308,16 +326,42 @@ CREATE TABLE platform_documents (
     received_at TEXT NOT NULL
   );
 
+-- table reminders_sent
+CREATE TABLE reminders_sent (
+    key     TEXT PRIMARY KEY NOT NULL,
+    sent_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+-- table schedule_settings
+CREATE TABLE schedule_settings (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    working_hours TEXT NOT NULL CHECK (json_valid(working_hours)),
+    reminders     TEXT NOT NULL CHECK (json_valid(reminders))
+  );
+
+-- table session_minutes
+CREATE TABLE session_minutes (
+    session_id TEXT PRIMARY KEY NOT NULL,
+    minutes    TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
 -- table sessions
-CREATE TABLE sessions (
+CREATE TABLE "sessions" (
     id               TEXT PRIMARY KEY NOT NULL,
     case_id          TEXT NOT NULL,
-    kind             TEXT NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind IN ('joint', 'caucus_consumer', 'caucus_company')),
+    mode             TEXT NOT NULL CHECK (json_valid(mode)),
     starts_at        TEXT NOT NULL,
+    ends_at          TEXT NOT NULL,
     zone             TEXT NOT NULL,
     duration_minutes INTEGER NOT NULL,
-    status           TEXT NOT NULL,
-    version          INTEGER NOT NULL
+    participants     TEXT NOT NULL CHECK (json_valid(participants)),
+    status           TEXT NOT NULL CHECK (status IN ('proposed', 'confirmed', 'rescheduled', 'cancelled', 'held', 'no_show')),
+    sequence         INTEGER NOT NULL DEFAULT 0,
+    version          INTEGER NOT NULL,
+    updated_at       TEXT NOT NULL,
+    refused_change   TEXT CHECK (refused_change IS NULL OR json_valid(refused_change))
   );
 
 -- table sync_state
