@@ -156,6 +156,7 @@ export const scheduleEn: Readonly<Record<keyof typeof scheduleEsCL, string>> = {
   'schedule.addressPlaceholder': 'Address and room',
   'schedule.date': 'Date',
   'schedule.time': 'Time',
+  'schedule.timeInvalid': 'Type the time in 24-hour format, for example 15:30.',
   'schedule.zone': 'Time zone',
   'schedule.duration': 'Duration (minutes)',
   'schedule.durationInvalid': 'The duration must be between {min} and {max} minutes.',

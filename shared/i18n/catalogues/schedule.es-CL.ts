@@ -158,6 +158,7 @@ export const scheduleEsCL = {
   'schedule.addressPlaceholder': 'Dirección y sala',
   'schedule.date': 'Fecha',
   'schedule.time': 'Hora',
+  'schedule.timeInvalid': 'Escriba la hora en formato de 24 horas, por ejemplo 15:30.',
   'schedule.zone': 'Zona horaria',
   'schedule.duration': 'Duración (minutos)',
   'schedule.durationInvalid': 'La duración debe estar entre {min} y {max} minutos.',

@@ -7,8 +7,8 @@ import { useI18n } from '../../i18n/i18n-context';
 import { otherClocks, timeSpan } from './session-text';
 import { byLocalDay, layoutDay, minutesToPx, MINUTES_PER_DAY, wallClock, WORKDAY_VIEW, type TimedItem } from './week-layout';
 
-/** Pixels per hour: 14 hours (07:00–21:00) fill the visible part of the grid. */
-const HOUR_PX = 44;
+/** Pixels per hour: 14 hours (07:00–21:00) fit the visible part of the grid on a 900 px high window. */
+const HOUR_PX = 48;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 type GridItem = TimedItem & ({ readonly type: 'session'; readonly session: SessionView } | { readonly type: 'busy'; readonly busy: BusyBlock });
@@ -32,7 +32,8 @@ export function TimeGrid({ days, agenda, zone, nowIso, onOpenCase }: Props) {
 
   // Open on the working part of the day; the rest is a scroll away.
   useLayoutEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = WORKDAY_VIEW.startHour * HOUR_PX;
+    // A few pixels above 07:00 so its label is not cut by the edge.
+    if (scrollRef.current) scrollRef.current.scrollTop = WORKDAY_VIEW.startHour * HOUR_PX - 8;
   }, []);
 
   const items = useMemo<readonly GridItem[]>(

@@ -1,6 +1,7 @@
 import type { SessionView } from '../../../../shared/contract/schedule';
 import { localDateOf } from '../../../../shared/domain/deadlines';
-import { addDays } from '../../../../shared/domain/zoned-day';
+import { addDays, epochDay, isoWeekdayOfEpochDay } from '../../../../shared/domain/zoned-day';
+import { isLabelKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatLocalDate } from '../../format';
 import { otherClocks, timeSpan } from './session-text';
@@ -24,7 +25,8 @@ export function UpcomingList({ sessions, zone, nowIso, onOpenCase }: Props) {
     );
   }
   const dayLabel = (day: string): string => {
-    const date = formatLocalDate(day, locale, 'text');
+    const weekday = `weekday.short.${isoWeekdayOfEpochDay(epochDay(day))}`;
+    const date = `${isLabelKey(weekday) ? t(weekday) : ''} ${formatLocalDate(day, locale, 'text')}`.trim();
     if (day === today) return `${t('agenda.upcoming.today')} · ${date}`;
     if (day === addDays(today, 1)) return `${t('agenda.upcoming.tomorrow')} · ${date}`;
     return date;

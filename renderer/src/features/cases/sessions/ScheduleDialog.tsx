@@ -8,7 +8,7 @@ import { useMesa } from '../../../api/mesa-context';
 import { useI18n } from '../../../i18n/i18n-context';
 import { Dialog } from '../../../ui/Dialog';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { durationOf, durationRefusal, isHttpsUrl, localDateTimeOfForm, modeOf, newSessionForm, sessionForm, type ScheduleForm } from './schedule-form';
+import { durationOf, durationRefusal, isHttpsUrl, localDateTimeOfForm, modeOf, newSessionForm, normalizeTime, sessionForm, type ScheduleForm } from './schedule-form';
 import { useScheduleCheck } from './use-schedule-check';
 import { ZoneSelect } from './ZoneSelect';
 
@@ -129,7 +129,22 @@ export function ScheduleDialog({ caseId, session, mediatorZone, onDone, onCancel
         </label>
         <label className="form-field">
           <span className="form-label">{t('schedule.time')}</span>
-          <input className="input" type="time" value={form.time} step={300} onChange={(event) => set({ time: event.target.value })} required data-testid="schedule-time" />
+          {/* A 24-hour text field: the native time input follows the OS locale and may show AM/PM. */}
+          <input
+            className="input num"
+            inputMode="numeric"
+            value={form.time}
+            maxLength={5}
+            placeholder="HH:mm"
+            aria-invalid={form.time !== '' && normalizeTime(form.time) === null}
+            onChange={(event) => set({ time: event.target.value })}
+            onBlur={() => {
+              const normal = normalizeTime(form.time);
+              if (normal !== null && normal !== form.time) set({ time: normal });
+            }}
+            data-testid="schedule-time"
+          />
+          {form.time !== '' && normalizeTime(form.time) === null ? <span className="field-error">{t('schedule.timeInvalid')}</span> : null}
         </label>
         <div className="form-field">
           <span className="form-label">{t('schedule.zone')}</span>

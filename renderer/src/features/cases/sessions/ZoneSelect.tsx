@@ -35,8 +35,8 @@ export function ZoneSelect({ value, onChange, testId }: Props) {
         data-testid={testId}
       >
         {COMMON_ZONES.map((zone) => (
-          <option key={zone} value={zone}>
-            {zone === 'UTC' ? 'UTC' : `${zoneLabel(zone, locale)} (${zone})`}
+          <option key={zone} value={zone} title={zone}>
+            {zoneLabel(zone, locale)}
           </option>
         ))}
         <option value={OTHER}>{t('zone.other')}</option>

@@ -48,9 +48,17 @@ export const isHttpsUrl = (text: string): boolean => {
   }
 };
 
+/** A typed 24-hour time as 'HH:mm' ('9:30' → '09:30', '0930' → '09:30'), or null when it is not one. */
+export function normalizeTime(text: string): string | null {
+  const match = /^\s*([01]?\d|2[0-3])[:.h]?([0-5]\d)\s*$/.exec(text);
+  return match ? `${(match[1] ?? '').padStart(2, '0')}:${match[2] ?? ''}` : null;
+}
+
 /** The typed local start, or null while the date or time is incomplete. */
-export const localDateTimeOfForm = (form: ScheduleForm): string | null =>
-  /^\d{4}-\d{2}-\d{2}$/.test(form.date) && /^\d{2}:\d{2}$/.test(form.time) ? `${form.date}T${form.time}` : null;
+export function localDateTimeOfForm(form: ScheduleForm): string | null {
+  const time = normalizeTime(form.time);
+  return /^\d{4}-\d{2}-\d{2}$/.test(form.date) && time !== null ? `${form.date}T${time}` : null;
+}
 
 /** The duration as a whole number of minutes, or null when it is not one. */
 export const durationOf = (form: ScheduleForm): number | null => (/^-?\d+$/.test(form.duration.trim()) ? Number(form.duration.trim()) : null);
