@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Temporal } from 'temporal-polyfill';
@@ -31,6 +31,8 @@ function nextWeekWednesday(): string {
   const today = Temporal.Now.plainDateISO(ZONE);
   return today.add({ days: 7 - today.dayOfWeek + 3 }).toString();
 }
+
+const readDownload = (path: string): string => readFileSync(path, 'utf8');
 
 const shot = async (page: Page, name: string) => {
   mkdirSync(SHOTS, { recursive: true });
@@ -105,6 +107,13 @@ test('schedule a joint session from a case, see it in the case and the week view
   await dialog.getByRole('button', { name: 'Cancelar' }).click();
   await expect(dialog).toBeHidden();
 
+  // The invitation downloads through a Blob URL and <a download> under the app's CSP.
+  const [invitation] = await Promise.all([page.waitForEvent('download'), item.getByTestId('session-ics').click()]);
+  expect(invitation.suggestedFilename()).toMatch(/\.ics$/);
+  const invitationText = await readDownload(await invitation.path());
+  expect(invitationText).toContain('BEGIN:VCALENDAR');
+  expect(invitationText).toContain('METHOD:REQUEST');
+
   // A party confirms on the platform; sync brings it back.
   await expect(item).not.toContainText('Enviado, sin confirmar', { timeout: 30_000 });
   await platform.control('POST', `/sessions/${sessionId}/confirm`, { role: 'consumer' });
@@ -124,6 +133,9 @@ test('schedule a joint session from a case, see it in the case and the week view
   await expect(block).toHaveAttribute('data-start', '600');
   await expect(block).toContainText('10:00–11:00');
   await shot(page, 'agenda-week');
+  const [agendaFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('agenda-export').click()]);
+  expect(await readDownload(await agendaFile.path())).toContain(`UID:`);
+  await expect(page.getByTestId('agenda-file-outcome')).toHaveAttribute('data-outcome', 'exported');
 
   await page.getByTestId('agenda-view-day').click();
   // The day view keeps the anchor (today + 7); step to the session's day.
