@@ -26,8 +26,23 @@ import type { ConflictsTable, Database } from '../db/schema';
  * it; 'propose_again' re-runs the transition against the platform's current version (it must
  * still be allowed by the stage machine) and enqueues a new proposal with a NEW client id.
  *
- * Messages cannot conflict: they are append-only and deduplicated by client id. Sessions and
- * agreements from the feed replace older versions (higher or equal version wins).
+ * Messages cannot conflict: they are append-only and deduplicated by client id. Agreements
+ * from the feed replace older versions (higher or equal version wins).
+ *
+ * SESSIONS (table sessions, one row per session whoever made it). Platform-authoritative: status
+ * (every party confirmation, 'confirmed' once all invited parties confirmed, and 'held' /
+ * 'no_show' / 'cancelled' as the platform recorded them), participants (names, zones,
+ * confirmations), sequence, version and updatedAt — and, once the platform has a version, start,
+ * zone, duration and mode too: a feed 'session.upsert' or a write's answer replaces the row when
+ * its version is ≥ ours. The mediator's schedule / reschedule / cancel / outcome is applied
+ * locally at once and queued (outbox kinds session_*, idempotent by client id, expectedVersion
+ * = the version the mediator saw; a later queued change of the same session is rebased when an
+ * earlier one is accepted). A 409 (the session changed there, e.g. a party confirmed) or a 4xx
+ * refusal: the platform's session (currentSession) is applied and the row keeps
+ * refused_change {change, code: conflict | rejected, at}, shown on the session until the
+ * mediator's next change of it; the mediator decides whether to redo it.
+ * Local-only: session_minutes (the mediator's private minutes), busy_blocks (imported
+ * calendars), schedule_settings and reminders_sent — never read by the sync engine.
  */
 
 export const conflictFromRow = (row: Selectable<ConflictsTable>): SyncConflict => ({
