@@ -225,8 +225,11 @@ export const ImportBusyCalendarInput = z.object({
   content: z.string().max(MAX_CALENDAR_IMPORT_BYTES),
 });
 
-/** Things in an accepted file that were left out, counted by reason. */
-export const CalendarImportWarningCode = z.enum(['skipped_event', 'recurrence_truncated', 'outside_window']);
+/**
+ * Things in an accepted file that were left out or read approximately, counted by reason.
+ * 'unknown_timezone': events that WERE imported, but with an unknown TZID read as UTC.
+ */
+export const CalendarImportWarningCode = z.enum(['skipped_event', 'recurrence_truncated', 'outside_window', 'unknown_timezone']);
 export type CalendarImportWarningCode = z.infer<typeof CalendarImportWarningCode>;
 export const CalendarImportResult = z.object({
   imported: z.number().int().min(0),

@@ -17,7 +17,7 @@ import { normalizeZone } from './zone';
  * - Busy = VEVENTs that are not STATUS:CANCELLED and not TRANSP:TRANSPARENT (Google writes its
  *   all-day events as TRANSPARENT: they do not block time). Zero-length events block nothing.
  * - TZID: IANA names, Windows names (Outlook), Mozilla-style paths and VTIMEZONE X-LIC-LOCATION
- *   are understood; an unknown TZID is read as UTC with an 'unknown_timezone' warning (the
+ *   are understood; an unknown TZID is read as UTC with an 'unknown_timezone' warning per imported event (the
  *   file's VTIMEZONE rules are not interpreted). Floating times and all-day dates are read in
  *   X-WR-TIMEZONE if valid, else `options.zone` (default America/Santiago).
  * - RRULE (see ics-recurrence.ts): expanded only when `options.window` is given, only the
@@ -105,6 +105,8 @@ interface Context extends ZoneContext {
   readonly maxPerSeries: number;
   readonly steps: { remaining: number; exhausted: boolean };
   readonly blocks: { start: number; end: number; summary: string }[];
+  /** The last unknown TZID met while reading the current event (reset per event). */
+  readonly unknownZone: { tzid: string | null };
 }
 
 function eventLength(event: RawEvent, start: IcsTime, context: Context): Length | null {
@@ -259,14 +261,12 @@ function makeContext(options: BusyImportOptions, calendarZone: string | null, tz
     window = { from, to };
   }
   const resolved = new Map<string, string | null>();
+  const unknownZone: Context['unknownZone'] = { tzid: null };
   const resolve = (tzid: string): string | null => {
-    if (!resolved.has(tzid)) {
-      const zone = resolveTzid(tzid, tzLocations);
-      if (zone === null) warnings.add('unknown_timezone', tzid.slice(0, 64));
-      if (resolved.size < 200) resolved.set(tzid, zone);
-      return zone;
-    }
-    return resolved.get(tzid) ?? null;
+    const zone = resolved.has(tzid) ? (resolved.get(tzid) ?? null) : resolveTzid(tzid, tzLocations);
+    if (!resolved.has(tzid) && resolved.size < 200) resolved.set(tzid, zone);
+    if (zone === null) unknownZone.tzid = tzid;
+    return zone;
   };
   return {
     floatingZone: calendarZone ?? normalizeZone(options.zone ?? SANTIAGO) ?? SANTIAGO,
@@ -277,6 +277,7 @@ function makeContext(options: BusyImportOptions, calendarZone: string | null, tz
     maxPerSeries: Math.min(options.maxOccurrencesPerSeries ?? DEFAULT_MAX_OCCURRENCES, maxEvents),
     steps: { remaining: RECURRENCE_STEP_BUDGET, exhausted: false },
     blocks: [],
+    unknownZone,
   };
 }
 
@@ -294,12 +295,16 @@ function parse(text: string, options: BusyImportOptions): BusyImportResult {
   let skipped = 0;
   for (const event of scanned.events) {
     let added = 0;
+    context.unknownZone.tzid = null;
     try {
       added = importEvent(event, overrides, context);
     } catch {
       context.warnings.add('invalid_event');
     }
+    // Counted per event imported with a zone read as UTC (the label says "N events").
+    const unknownTzid: string | null = context.unknownZone.tzid as string | null;
     if (added === 0) skipped++;
+    else if (unknownTzid !== null) context.warnings.add('unknown_timezone', unknownTzid.slice(0, 64));
   }
   const blocks = context.blocks
     .sort((a, b) => a.start - b.start || a.end - b.end)

@@ -8,7 +8,7 @@ import { ReminderScheduler } from '../../electron/core/schedule/reminder-schedul
 import type { EventPayload } from '../../shared/contract/events';
 import type { AppErrorShape } from '../../shared/contract/errors';
 import type { CaseListPage } from '../../shared/contract/cases';
-import type { Agenda, ScheduleCheck, SessionView } from '../../shared/contract/schedule';
+import type { Agenda, CalendarImportResult, ScheduleCheck, SessionView } from '../../shared/contract/schedule';
 import { makeTempDir, removeDir } from './support/fixtures';
 
 /** Before Chile's September 2026 switch: 2026-09-06 00:00-00:59 does not exist in America/Santiago. */
@@ -116,6 +116,22 @@ describe('scheduling without a platform', () => {
     expect(tooBig.code).toBe('invalid_input');
     const agenda = await call<Agenda>('listAgenda', { from: '2026-09-01T00:00:00.000Z', to: '2026-09-08T00:00:00.000Z' });
     expect(agenda.busy).toEqual([expect.objectContaining({ fileName: 'personal.ics', summary: 'Dentista', startsAt: '2026-09-03T12:00:00.000Z' })]);
+  });
+
+  it('imports events with an unknown TZID as UTC and reports them as unknown_timezone, not skipped', async () => {
+    const event = (uid: string, start: string, tzid: string) =>
+      ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20260801T000000Z', `DTSTART;TZID="${tzid}":${start}`, `DTEND;TZID="${tzid}":${start.slice(0, 9)}${String(Number(start.slice(9, 11)) + 1).padStart(2, '0')}0000`, 'SUMMARY:Reunión', 'END:VEVENT'];
+    const content = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//ES',
+      ...event('u1@b', '20260903T120000', 'Customized Time Zone'),
+      ...event('u2@b', '20260904T120000', 'Customized Time Zone'),
+      ...event('u3@b', '20260905T120000', 'America/Santiago'),
+      'END:VCALENDAR', '',
+    ].join('\r\n');
+    const result = await call<CalendarImportResult>('importBusyCalendar', { fileName: 'outlook.ics', content });
+    expect(result).toEqual({ imported: 3, skipped: 0, warnings: [{ code: 'unknown_timezone', count: 2 }] });
+    const agenda = await call<Agenda>('listAgenda', { from: '2026-09-01T00:00:00.000Z', to: '2026-09-08T00:00:00.000Z' });
+    expect(agenda.busy.map((b) => b.startsAt)).toEqual(['2026-09-03T12:00:00.000Z', '2026-09-04T12:00:00.000Z', '2026-09-05T16:00:00.000Z']);
   });
 
   it('keeps minutes local: saved and read back, never in the outbox or an invitation', async () => {

@@ -61,7 +61,7 @@ const IMPORT_REASON: Readonly<Record<BusyImportRefusal, CalendarImportRefusal>> 
 
 const IMPORT_WARNING: Readonly<Record<BusyImportWarningCode, CalendarImportWarningCode>> = {
   invalid_event: 'skipped_event',
-  unknown_timezone: 'skipped_event',
+  unknown_timezone: 'unknown_timezone', // imported, read as UTC: not skipped
   recurrence_unsupported: 'skipped_event',
   recurrence_not_expanded: 'recurrence_truncated',
   recurrence_truncated: 'recurrence_truncated',
