@@ -31,6 +31,8 @@ try {
   report('first sync: peak RSS of the app side', sync.peakRssMb, 'MB', { max: 400 });
   report('first sync: longest event-loop stall', sync.maxEventLoopDelayMs, 'ms', { max: 100 });
   report(`incremental sync of ${sync.incrementalChanges} changes`, sync.incrementalSyncMs, 'ms', { max: 300 });
+  report('search incl. 200 000 messages p50', sync.searchWithMessagesP50Ms, 'ms');
+  report('search incl. 200 000 messages p95', sync.searchWithMessagesP95Ms, 'ms', { max: 30 });
 
   let start = performance.now();
   const bundles = [...generateDemoCases({ seed: 20_260_404, count: CASES, now, mediators: DEMO_MEDIATORS })];

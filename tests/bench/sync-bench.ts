@@ -16,6 +16,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { openCore } from '../../electron/core/core';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { createMemorySecretStore } from '../sync/support/memory-secret-store';
+import { percentile, timeEach } from './stats';
 
 export interface SyncBenchFigures {
   readonly cases: number;
@@ -29,6 +30,9 @@ export interface SyncBenchFigures {
   readonly incrementalSyncMs: number;
   /** Seeding the platform (child process; not part of the sync). */
   readonly platformSeedMs: number;
+  /** Case search on the synced store, where message text is searched too (p50 / p95). */
+  readonly searchWithMessagesP50Ms: number;
+  readonly searchWithMessagesP95Ms: number;
 }
 
 interface ChildReady {
@@ -120,6 +124,13 @@ export async function benchSync(): Promise<SyncBenchFigures> {
       await call('syncNow');
       const incrementalSyncMs = performance.now() - incStart;
 
+      // What a mediator types, now that 200 000 messages are searched with the cases.
+      const terms = ['devolución', 'gracias', 'producto', 'reembolso', 'despacho', 'garantía', 'Cambio incremental', 'acuerdo', 'tienda', 'boleta'];
+      const searchTimes = await timeEach(
+        Array.from({ length: 100 }, (_, i) => terms[i % terms.length] ?? ''),
+        (search) => call('listCases', { search, limit: 100 }),
+      );
+
       return {
         cases,
         messages,
@@ -131,6 +142,8 @@ export async function benchSync(): Promise<SyncBenchFigures> {
         incrementalChanges,
         incrementalSyncMs,
         platformSeedMs: ready.seedMs,
+        searchWithMessagesP50Ms: percentile(searchTimes, 50),
+        searchWithMessagesP95Ms: percentile(searchTimes, 95),
       };
     } finally {
       await core.close();
