@@ -35,12 +35,12 @@ describe('openStore', () => {
     const path = join(dir, 'nested', 'mesa.sqlite');
     const store = await openStore(path);
     const tables = store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['cases', 'parties', 'deadlines', 'mediators', 'local_profile', 'notes', 'audit_log', 'cases_fts', 'notes_fts', 'messages', 'messages_fts', 'outbox', 'sync_state', 'conflicts']));
+    expect(tables).toEqual(expect.arrayContaining(['cases', 'parties', 'deadlines', 'mediators', 'local_profile', 'notes', 'audit_log', 'cases_fts', 'notes_fts', 'messages', 'case_messages_fts', 'outbox', 'sync_state', 'conflicts']));
     expect(store.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
-    expect(store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all()).toEqual(['0001_initial', '0002_sync', '0003_schedule']);
+    expect(store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all()).toEqual(['0001_initial', '0002_sync', '0003_schedule', '0004_case_message_search']);
     store.close();
     store.close(); // idempotent
   });

@@ -140,6 +140,9 @@ describe('fault switches of the reference platform', () => {
     }, 'the unauthorized state');
     expect(status).toMatchObject({ state: 'error', pendingWrites: 1, error: { retryAt: null } });
     expect((await synced.call<ChatMessage[]>('listMessages', { caseId, channel: 'joint' })).find((m) => m.id === message.id)?.delivery).toBe('pending');
+    // A message not yet sent is already searchable with its case.
+    const found = await synced.call<{ rows: Array<{ id: string }> }>('listCases', { search: 'sesión vencida' });
+    expect(found.rows.map((row) => row.id)).toContain(caseId);
     await synced.call('signIn', { email: account.email, password: account.password });
     await waitFor(async () => (await synced.call<ChatMessage[]>('listMessages', { caseId, channel: 'joint' })).find((m) => m.id === message.id && m.delivery === 'sent'), 'delivery after signing in again');
   });

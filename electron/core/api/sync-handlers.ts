@@ -15,6 +15,7 @@ import type { SecretStore } from '../sync/secret-store';
 import type { SyncEngine } from '../sync/sync-engine';
 import { enqueueStageProposal } from '../sync/stage-proposals';
 import type { Handlers } from './dispatch';
+import { createCaseMessageSearch } from '../sync/case-message-search';
 
 type SyncOperation =
   | 'getSyncStatus'
@@ -55,6 +56,9 @@ const NO_PLATFORM: SyncStatus = {
  */
 export function createSyncHandlers(context: SyncHandlerContext): Pick<Handlers, SyncOperation> {
   const { store, events, now, sync } = context;
+  let messageSearch: ReturnType<typeof createCaseMessageSearch> | null = null;
+  /** Prepared on first use: a core that never sends a message never prepares it. */
+  const refreshMessageSearch = () => (messageSearch ??= createCaseMessageSearch(store.sqlite));
 
   const requireSync = () => {
     if (!sync) throw new AppError('forbidden', 'No platform is configured on this installation');
@@ -106,6 +110,7 @@ export function createSyncHandlers(context: SyncHandlerContext): Pick<Handlers, 
       };
       await store.write(async (trx) => {
         await messageRepository.insertPending(trx, message);
+        refreshMessageSearch()([input.caseId]);
         await outboxRepository.enqueue(trx, {
           kind: 'message',
           clientId: message.clientId,

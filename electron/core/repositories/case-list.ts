@@ -66,10 +66,7 @@ function searchCondition(ftsQuery: string) {
       JOIN cases AS matched ON matched.id = notes.case_id
       WHERE notes_fts MATCH ${ftsQuery}
     UNION
-    SELECT matched.rowid FROM messages_fts
-      JOIN messages ON messages.rowid = messages_fts.rowid
-      JOIN cases AS matched ON matched.id = messages.case_id
-      WHERE messages_fts MATCH ${ftsQuery}
+    SELECT rowid FROM case_messages_fts WHERE case_messages_fts MATCH ${ftsQuery}
   )`;
 }
 

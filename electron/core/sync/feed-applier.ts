@@ -7,6 +7,7 @@ import { createBundleWriter } from '../repositories/case-import';
 import { sessionColumns, UPSERT_PLATFORM_SESSION_SQL } from '../schedule/session-repository';
 import { COMMIT_POSITION_SQL, syncStateRepository } from './sync-state';
 import { yieldToEventLoop } from './yield';
+import { createCaseMessageSearch } from './case-message-search';
 
 /** The audit actor of everything the platform changed. */
 export const PLATFORM_ACTOR = 'platform';
@@ -44,6 +45,7 @@ export class FeedApplier {
   readonly #store: Store;
   readonly #now: () => Date;
   #statements: ReturnType<typeof prepareStatements> | null = null;
+  #messageSearch: ReturnType<typeof createCaseMessageSearch> | null = null;
 
   constructor(store: Store, now: () => Date) {
     this.#store = store;
@@ -77,6 +79,7 @@ export class FeedApplier {
         const s = this.#prepared();
         const writeBundle = createBundleWriter(this.#store.sqlite, PLATFORM_ACTOR, at, 'new_only');
         for (const change of chunk) this.#applyChange(change, s, writeBundle, at, summary);
+        this.#refreshMessageSearch()(casesWithNewText(chunk));
         const lastSeq = chunk[chunk.length - 1]?.seq ?? 0;
         s.commitPosition.run(lastSeq, last ? page.cursor : null, last ? at : null);
       });
@@ -88,6 +91,11 @@ export class FeedApplier {
   #prepared() {
     this.#statements ??= prepareStatements(this.#store);
     return this.#statements;
+  }
+
+  #refreshMessageSearch() {
+    this.#messageSearch ??= createCaseMessageSearch(this.#store.sqlite);
+    return this.#messageSearch;
   }
 
   #applyChange(
@@ -225,4 +233,17 @@ function prepareStatements(store: Store): Record<
        WHERE excluded.version >= agreements.version`,
     ),
   };
+}
+
+/**
+ * Cases whose message-search document must be rebuilt: those that got messages, and cases that
+ * arrived (their messages may have come first, e.g. replayed after a reassignment).
+ */
+function casesWithNewText(changes: readonly FeedChange[]): Set<string> {
+  const caseIds = new Set<string>();
+  for (const change of changes) {
+    if (change.type === 'message.created') caseIds.add(change.message.caseId);
+    else if (change.type === 'case.upsert') caseIds.add(change.bundle.case.id);
+  }
+  return caseIds;
 }

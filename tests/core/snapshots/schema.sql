@@ -1,4 +1,4 @@
--- user_version 3
+-- user_version 4
 
 -- index agreements_by_case
 CREATE INDEX agreements_by_case ON agreements (case_id, number);
@@ -129,6 +129,23 @@ CREATE TABLE case_assignments (
     changed_at TEXT NOT NULL
   ) WITHOUT ROWID;
 
+-- table case_messages_fts
+CREATE VIRTUAL TABLE case_messages_fts USING fts5(
+    body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+-- table case_messages_fts_config
+CREATE TABLE 'case_messages_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table case_messages_fts_data
+CREATE TABLE 'case_messages_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table case_messages_fts_docsize
+CREATE TABLE 'case_messages_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+-- table case_messages_fts_idx
+CREATE TABLE 'case_messages_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table cases
 CREATE TABLE cases (
     id                   TEXT NOT NULL UNIQUE,
@@ -242,23 +259,6 @@ CREATE TABLE messages (
     delivery     TEXT NOT NULL CHECK (delivery IN ('pending', 'sent', 'failed')),
     failure_code TEXT
   );
-
--- table messages_fts
-CREATE VIRTUAL TABLE messages_fts USING fts5(
-    body, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
-  );
-
--- table messages_fts_config
-CREATE TABLE 'messages_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
-
--- table messages_fts_data
-CREATE TABLE 'messages_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
-
--- table messages_fts_docsize
-CREATE TABLE 'messages_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
-
--- table messages_fts_idx
-CREATE TABLE 'messages_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table notes
 CREATE TABLE notes (
@@ -382,22 +382,6 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 -- trigger audit_log_no_update
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-
--- trigger messages_fts_after_delete
-CREATE TRIGGER messages_fts_after_delete AFTER DELETE ON messages BEGIN
-     INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
-   END;
-
--- trigger messages_fts_after_insert
-CREATE TRIGGER messages_fts_after_insert AFTER INSERT ON messages BEGIN
-     INSERT INTO messages_fts (rowid, body) VALUES (new.rowid, new.body);
-   END;
-
--- trigger messages_fts_after_update
-CREATE TRIGGER messages_fts_after_update AFTER UPDATE OF body ON messages BEGIN
-     INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
-     INSERT INTO messages_fts (rowid, body) VALUES (new.rowid, new.body);
-   END;
 
 -- trigger notes_fts_after_delete
 CREATE TRIGGER notes_fts_after_delete AFTER DELETE ON notes BEGIN

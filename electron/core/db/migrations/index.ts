@@ -2,6 +2,7 @@ import { sql, type Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_sync';
 import * as m0003 from './0003_schedule';
+import * as m0004 from './0004_case_message_search';
 
 /**
  * Every migration, in order. Append only: never rename, edit or remove an entry, because
@@ -13,6 +14,7 @@ const ordered: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
   ['0002_sync', m0002],
   ['0003_schedule', m0003],
+  ['0004_case_message_search', m0004],
 ];
 
 export const KNOWN_MIGRATION_NAMES: ReadonlySet<string> = new Set(ordered.map(([name]) => name));
