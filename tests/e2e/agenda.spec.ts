@@ -32,6 +32,9 @@ function nextWeekWednesday(): string {
   return today.add({ days: 7 - today.dayOfWeek + 3 }).toString();
 }
 
+/** The scheduling dialog's date field is typed day-first: '2027-09-05' → '05-09-2027'. */
+const dateField = (isoDate: string): string => isoDate.split('-').reverse().join('-');
+
 const readDownload = (path: string): string => readFileSync(path, 'utf8');
 
 const shot = async (page: Page, name: string) => {
@@ -69,7 +72,7 @@ test('schedule a joint session from a case, see it in the case and the week view
   const dialog = page.getByTestId('schedule-dialog');
   await expect(dialog.getByTestId('schedule-kind')).toHaveValue('joint');
   await dialog.getByTestId('schedule-url').fill('https://meet.example.cl/sesion-conjunta');
-  await dialog.getByTestId('schedule-date').fill(day);
+  await dialog.getByTestId('schedule-date').fill(dateField(day));
   await dialog.getByTestId('schedule-time').fill('10:00');
   await expect(dialog.getByTestId('schedule-clear').or(dialog.getByTestId('schedule-warnings'))).toBeVisible();
   await dialog.getByTestId('dialog-confirm').click();
@@ -85,7 +88,7 @@ test('schedule a joint session from a case, see it in the case and the week view
   // The same hour again: warned (named), not blocked. Screenshot of the dialog with warnings.
   await sessions.getByTestId('session-schedule').click();
   await dialog.getByTestId('schedule-url').fill('https://meet.example.cl/otra');
-  await dialog.getByTestId('schedule-date').fill(day);
+  await dialog.getByTestId('schedule-date').fill(dateField(day));
   await dialog.getByTestId('schedule-time').fill('10:30');
   await dialog.getByTestId('schedule-duration').fill('480');
   await expect(dialog.getByTestId('schedule-warning').filter({ hasText: 'Choca con otra sesión suya: Sesión conjunta del caso RL-' })).toBeVisible();
@@ -99,7 +102,7 @@ test('schedule a joint session from a case, see it in the case and the week view
   await dialog.getByTestId('schedule-duration').fill('60');
 
   // The skipped hour: blocking, with the exact words.
-  await dialog.getByTestId('schedule-date').fill('2027-09-05');
+  await dialog.getByTestId('schedule-date').fill('05-09-2027');
   await dialog.getByTestId('schedule-time').fill('00:30');
   await expect(dialog.getByTestId('schedule-refusal')).toHaveText('Esa hora no existe en Chile continental: el reloj salta de 00:00 a 01:00 el 5 de septiembre de 2027.');
   await expect(dialog.getByTestId('dialog-confirm')).toBeDisabled();

@@ -11,12 +11,14 @@ type Props = Readonly<{
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
+  /** The confirm button's test id ('dialog-confirm' unless given). */
+  confirmTestId?: string;
   /** A wider dialog, for forms. */
   wide?: boolean;
 }>;
 
 /** A modal built on the native <dialog>: focus trap, Escape and backdrop come from the browser. */
-export function Dialog({ title, children, confirmLabel, cancelLabel, confirmDisabled, danger, busy, onConfirm, onCancel, testId, wide }: Props) {
+export function Dialog({ title, children, confirmLabel, cancelLabel, confirmDisabled, danger, busy, onConfirm, onCancel, testId, confirmTestId, wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -50,7 +52,7 @@ export function Dialog({ title, children, confirmLabel, cancelLabel, confirmDisa
           <button type="button" className="btn" onClick={onCancel}>
             {cancelLabel}
           </button>
-          <button type="submit" className={danger ? 'btn btn-danger' : 'btn btn-primary'} disabled={confirmDisabled || busy} data-testid="dialog-confirm">
+          <button type="submit" className={danger ? 'btn btn-danger' : 'btn btn-primary'} disabled={confirmDisabled || busy} data-testid={confirmTestId ?? 'dialog-confirm'}>
             {confirmLabel}
           </button>
         </div>

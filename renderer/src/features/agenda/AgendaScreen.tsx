@@ -9,6 +9,7 @@ import { formatLocalDate } from '../../format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CaseView } from '../cases/view/CaseView';
 import { CalendarFiles } from './CalendarFiles';
+import { ScheduleSettingsDialog } from './ScheduleSettingsDialog';
 import { TimeGrid } from './TimeGrid';
 import { UpcomingList } from './UpcomingList';
 import { useAgenda } from './use-agenda';
@@ -28,7 +29,9 @@ const views: readonly { readonly id: AgendaView; readonly label: MessageKey }[] 
 /** The Agenda section: day and week grids, the upcoming list, and the case view on top when a session is opened. */
 export function AgendaScreen() {
   const { t, locale } = useI18n();
-  const zone = useMediatorZone();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsRevision, setSettingsRevision] = useState(0);
+  const zone = useMediatorZone(settingsRevision);
   const nowIso = useNow(60_000).toISOString();
   const today = localDateOf(nowIso, zone);
   const [view, setView] = useState<AgendaView>('week');
@@ -84,6 +87,9 @@ export function AgendaScreen() {
             <div className="agenda-nav" />
           )}
           <span className="agenda-zone muted">{t('agenda.zoneNote', { zone: zoneLabel(zone, locale) })}</span>
+          <button type="button" className="btn btn-sm" onClick={() => setSettingsOpen(true)} data-testid="agenda-settings">
+            {t('scheduleSettings.open')}
+          </button>
           <CalendarFiles exportRange={upcomingRange} />
         </div>
         {error ? (
@@ -105,6 +111,17 @@ export function AgendaScreen() {
           )}
         </div>
       </div>
+      {settingsOpen ? (
+        <ScheduleSettingsDialog
+          onSaved={() => {
+            setSettingsOpen(false);
+            // Working hours change the warnings on the sessions; the zone changes the clock.
+            setSettingsRevision((n) => n + 1);
+            reload();
+          }}
+          onCancel={() => setSettingsOpen(false)}
+        />
+      ) : null}
       {openCaseId ? <CaseView key={openCaseId} caseId={openCaseId} onClose={closeCase} /> : null}
     </div>
   );

@@ -5,8 +5,9 @@ import { useMesa } from '../../api/mesa-context';
 /**
  * The mediator's zone: the zone of their working hours (schedule settings), America/Santiago
  * until those load or when they cannot be read. Every agenda time is shown on this clock.
+ * A new `revision` reads the settings again (after the mediator saves them).
  */
-export function useMediatorZone(): string {
+export function useMediatorZone(revision = 0): string {
   const api = useMesa();
   const [zone, setZone] = useState(SANTIAGO);
   useEffect(() => {
@@ -17,6 +18,6 @@ export function useMediatorZone(): string {
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, revision]);
   return zone;
 }

@@ -8,7 +8,7 @@ import { useMesa } from '../../../api/mesa-context';
 import { useI18n } from '../../../i18n/i18n-context';
 import { Dialog } from '../../../ui/Dialog';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { durationOf, durationRefusal, isHttpsUrl, localDateTimeOfForm, modeOf, newSessionForm, normalizeTime, sessionForm, type ScheduleForm } from './schedule-form';
+import { dateFieldText, durationOf, durationRefusal, isHttpsUrl, localDateTimeOfForm, modeOf, newSessionForm, normalizeDate, normalizeTime, sessionForm, type ScheduleForm } from './schedule-form';
 import { useScheduleCheck } from './use-schedule-check';
 import { ZoneSelect } from './ZoneSelect';
 
@@ -125,7 +125,23 @@ export function ScheduleDialog({ caseId, session, mediatorZone, onDone, onCancel
         )}
         <label className="form-field">
           <span className="form-label">{t('schedule.date')}</span>
-          <input className="input" type="date" value={form.date} onChange={(event) => set({ date: event.target.value })} required data-testid="schedule-date" />
+          {/* A dd-mm-aaaa text field: the native date input follows the OS locale (it showed 09/05/2027). */}
+          <input
+            className="input num"
+            inputMode="numeric"
+            value={form.date}
+            maxLength={10}
+            placeholder={t('schedule.datePlaceholder')}
+            required
+            aria-invalid={form.date !== '' && normalizeDate(form.date) === null}
+            onChange={(event) => set({ date: event.target.value })}
+            onBlur={() => {
+              const normal = normalizeDate(form.date);
+              if (normal !== null && dateFieldText(normal) !== form.date) set({ date: dateFieldText(normal) });
+            }}
+            data-testid="schedule-date"
+          />
+          {form.date !== '' && normalizeDate(form.date) === null ? <span className="field-error">{t('schedule.dateInvalid')}</span> : null}
         </label>
         <label className="form-field">
           <span className="form-label">{t('schedule.time')}</span>

@@ -10,7 +10,7 @@ export interface ScheduleForm {
   readonly modeType: SessionMode['type'];
   readonly url: string;
   readonly address: string;
-  /** 'YYYY-MM-DD' and 'HH:mm' from the date and time inputs. */
+  /** 'dd-mm-aaaa' and 'HH:mm' as typed in the date and time text fields. */
   readonly date: string;
   readonly time: string;
   readonly zone: string;
@@ -21,7 +21,7 @@ export interface ScheduleForm {
 export function newSessionForm(nowIso: string, zone: string): ScheduleForm {
   let date = addDays(localDateOf(nowIso, zone), 1);
   while (isoWeekdayOfEpochDay(epochDay(date)) > 5) date = addDays(date, 1);
-  return { kind: 'joint', modeType: 'video', url: '', address: '', date, time: '10:00', zone, duration: '60' };
+  return { kind: 'joint', modeType: 'video', url: '', address: '', date: dateFieldText(date), time: '10:00', zone, duration: '60' };
 }
 
 /** Rescheduling: the session's own wall time in the zone it was planned in. */
@@ -32,7 +32,7 @@ export function sessionForm(session: SessionView): ScheduleForm {
     modeType: session.mode.type,
     url: session.mode.type === 'video' ? session.mode.url : '',
     address: session.mode.type === 'place' ? session.mode.address : '',
-    date,
+    date: date === '' ? '' : dateFieldText(date),
     time,
     zone: session.zone,
     duration: String(session.durationMinutes),
@@ -54,10 +54,28 @@ export function normalizeTime(text: string): string | null {
   return match ? `${(match[1] ?? '').padStart(2, '0')}:${match[2] ?? ''}` : null;
 }
 
+/** 'YYYY-MM-DD' as the date field shows it: 'dd-mm-aaaa' (the native date input follows the OS locale). */
+export const dateFieldText = (isoDate: string): string => isoDate.split('-').reverse().join('-');
+
+/**
+ * A typed day-first date as 'YYYY-MM-DD' ('5-9-2027', '05/09/2027', '05.09.2027' → '2027-09-05'),
+ * or null when it is not a calendar date (30-02-2027, a two-digit year).
+ */
+export function normalizeDate(text: string): string | null {
+  const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth || year < 1900) return null;
+  return `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** The typed local start, or null while the date or time is incomplete. */
 export function localDateTimeOfForm(form: ScheduleForm): string | null {
+  const date = normalizeDate(form.date);
   const time = normalizeTime(form.time);
-  return /^\d{4}-\d{2}-\d{2}$/.test(form.date) && time !== null ? `${form.date}T${time}` : null;
+  return date !== null && time !== null ? `${date}T${time}` : null;
 }
 
 /** The duration as a whole number of minutes, or null when it is not one. */
