@@ -52,7 +52,7 @@ export const scheduleEn: Readonly<Record<keyof typeof scheduleEsCL, string>> = {
   'calendarImportWarning.skipped_event': 'Events without a usable date or time, skipped: {count}.',
   'calendarImportWarning.recurrence_truncated': 'Repeating events cut to the period considered: {count}.',
   'calendarImportWarning.outside_window': 'Events outside the period considered, skipped: {count}.',
-  'calendarImportWarning.unknown_timezone': '{count} events with an unknown time zone were read as UTC; check their times.',
+  'calendarImportWarning.unknown_timezone': 'Events with an unknown time zone, read as UTC (check their times): {count}.',
 
   'scheduleWarning.overlap': 'Clashes with another of your sessions: {kind} in case {folio}, {date} from {from} to {to}.',
   'scheduleWarning.overlap.busy': 'Clashes with a commitment in your calendar: “{summary}”, {date} from {from} to {to}.',

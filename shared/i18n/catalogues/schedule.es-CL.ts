@@ -54,7 +54,7 @@ export const scheduleEsCL = {
   'calendarImportWarning.skipped_event': 'Eventos sin fecha u hora utilizables, omitidos: {count}.',
   'calendarImportWarning.recurrence_truncated': 'Eventos repetitivos recortados al período considerado: {count}.',
   'calendarImportWarning.outside_window': 'Eventos fuera del período considerado, omitidos: {count}.',
-  'calendarImportWarning.unknown_timezone': '{count} eventos con zona horaria desconocida se leyeron en UTC; revise sus horas.',
+  'calendarImportWarning.unknown_timezone': 'Eventos con zona horaria desconocida, leídos en UTC (revise sus horas): {count}.',
 
   'scheduleWarning.overlap': 'Choca con otra sesión suya: {kind} del caso {folio}, {date} de {from} a {to}.',
   'scheduleWarning.overlap.busy': 'Choca con un compromiso de su calendario: «{summary}», {date} de {from} a {to}.',
