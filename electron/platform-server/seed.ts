@@ -20,6 +20,9 @@ import { insertUser } from './auth';
 import type { PlatformDb } from './database';
 import * as T from './seed-text';
 import { participantsOf } from './sessions';
+import { Temporal } from 'temporal-polyfill';
+import { SANTIAGO } from '../../shared/domain/deadlines';
+import { isChileanHoliday } from '../../shared/domain/holidays';
 
 export const DEMO_PASSWORD = 'mesa-demo';
 /** Same seed as the app's own demo data, so the cases look familiar. */
@@ -186,10 +189,11 @@ function records(rng: Rng, bundle: CaseBundle, nowMs: number, mediator: Mediator
   const accepted = bundle.deadlines.find((d) => d.kind === 'mediation_window');
   if (accepted) {
     const start = Date.parse(accepted.startsAt);
-    const session = (kind: PlatformSession['kind'], atMs: number): void => {
-      const startsAt = new Date(Math.ceil(atMs / HOUR) * HOUR).toISOString();
-      const status = atMs < nowMs ? (rng.chance(0.9) ? 'held' : 'no_show') : 'confirmed';
+    const session = (kind: PlatformSession['kind'], aroundMs: number): void => {
       const id = `${c.id}-s${sessions.length + 1}`;
+      const startsAt = officeHourOn(aroundMs, id);
+      const atMs = Date.parse(startsAt);
+      const status = atMs < nowMs ? (rng.chance(0.9) ? 'held' : 'no_show') : 'confirmed';
       // No extra rng draws (they would change every later case): the mode and the parties'
       // zones (participantsOf: some consumers on Easter Island, in Magallanes or abroad) come from the ids.
       const mode = id.charCodeAt(id.length - 1) % 3 === 0 ? { type: 'place' as const, address: 'Centro de Mediación, Av. Libertador Bernardo O\'Higgins 1234, Santiago' } : { type: 'video' as const, url: `https://video.cam-santiago.example/sala/${id}` };
@@ -227,4 +231,16 @@ function records(rng: Rng, bundle: CaseBundle, nowMs: number, mediator: Mediator
     });
   }
   return { documents, sessions, agreements };
+}
+
+/**
+ * A plausible session start near `aroundMs`: a weekday that is not a Chilean holiday, on the
+ * hour between 09:00 and 16:00 in Santiago. The hour comes from the session id, not from the
+ * random stream (an extra draw would change every later demo case).
+ */
+function officeHourOn(aroundMs: number, id: string): string {
+  let day = Temporal.Instant.fromEpochMilliseconds(Math.round(aroundMs)).toZonedDateTimeISO(SANTIAGO).toPlainDate();
+  while (day.dayOfWeek > 5 || isChileanHoliday(day.toString())) day = day.add({ days: 1 });
+  const hour = 9 + (createHash('sha256').update(id).digest()[0] ?? 0) % 8;
+  return day.toZonedDateTime({ timeZone: SANTIAGO, plainTime: Temporal.PlainTime.from({ hour }) }).toInstant().toString();
 }
