@@ -1,11 +1,15 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Agenda, AgendaDeadline, BusyBlock, SessionView } from '../../../../shared/contract/schedule';
 import { localDateOf } from '../../../../shared/domain/deadlines';
 import { epochDay, isoWeekdayOfEpochDay } from '../../../../shared/domain/zoned-day';
 import { isLabelKey } from '../../../../shared/i18n';
+import { formatLocalDate } from '../../format';
 import { useI18n } from '../../i18n/i18n-context';
+import { allDeadlinesLabel, moreDeadlinesLabel } from './agenda-labels';
+import { deadlineCell } from './deadline-row';
+import { wallTime } from '../../../../shared/schedule/local-time';
 import { otherClocks, timeSpan } from './session-text';
-import { byLocalDay, layoutDay, minutesToPx, MINUTES_PER_DAY, wallClock, WORKDAY_VIEW, type TimedItem } from './week-layout';
+import { blockLines, byLocalDay, layoutDay, minutesToPx, MINUTES_PER_DAY, wallClock, WORKDAY_VIEW, type TimedItem } from './week-layout';
 
 /** Pixels per hour: 14 hours (07:00–21:00) fit the visible part of the grid on a 900 px high window. */
 const HOUR_PX = 48;
@@ -61,12 +65,8 @@ export function TimeGrid({ days, agenda, zone, nowIso, onOpenCase }: Props) {
       </div>
       <div className="grid-deadlines">
         <div className="grid-corner grid-corner-label">{t('agenda.deadlinesRow')}</div>
-        {days.map((day) => (
-          <div key={day} className="grid-deadline-cell">
-            {(deadlinesByDay.get(day) ?? []).map((deadline) => (
-              <DeadlineMarker key={deadline.id} deadline={deadline} onOpenCase={onOpenCase} />
-            ))}
-          </div>
+        {days.map((day, index) => (
+          <DeadlineCell key={day} day={day} deadlines={deadlinesByDay.get(day) ?? []} alignEnd={days.length > 1 && index >= days.length / 2} onOpenCase={onOpenCase} />
         ))}
       </div>
       <div className="grid-scroll" ref={scrollRef} data-testid="agenda-scroll">
@@ -100,32 +100,60 @@ export function TimeGrid({ days, agenda, zone, nowIso, onOpenCase }: Props) {
                 const clocks = otherClocks(session, zone, locale);
                 const kind = t(`sessionKind.${session.kind}`);
                 const status = t(`sessionStatus.${session.status}`);
+                const span = timeSpan(session, zone);
+                const start = wallTime(session.startsAt, zone).time;
+                const clockTexts = clocks.map((clock) => t('agenda.partyTime', { time: clock.time, place: clock.zoneLabel }));
+                const lines = blockLines(style.height);
                 return (
                   <button
                     key={item.id}
                     type="button"
-                    className={`grid-block block-session kind-${session.kind} status-${session.status}`}
+                    className={`grid-block block-session block-lines-${lines} kind-${session.kind} status-${session.status}`}
                     style={style}
-                    title={t('agenda.session.title', { kind, folio: session.folio, status })}
+                    title={[`${span} · ${t('agenda.session.title', { kind, folio: session.folio, status })}`, ...clockTexts].join('\n')}
                     onClick={() => onOpenCase(session.caseId)}
                     data-testid="agenda-session"
                     data-session-id={session.id}
                     data-status={session.status}
                     data-start={wallClock(session.startsAt, zone).minute}
                   >
-                    <span className="block-line block-time num">
-                      {timeSpan(session, zone)}
-                      {clocks.map((clock) => (
-                        <span key={clock.zone} className="block-other-clock">
-                          {' · '}
-                          {t('agenda.partyTime', { time: clock.time, place: clock.zoneLabel })}
+                    {lines === 1 ? (
+                      // Short session: one line, "07:00 RL-2026-000903 · Caucus con empresa". The folio
+                      // comes before the kind: in a narrow column the ellipsis then cuts the kind,
+                      // which the block's colour also tells, not the case number.
+                      <span className="block-line">
+                        <span className="block-time num">{start}</span>
+                        <span className="block-more">
+                          {' '}
+                          {session.folio} · {kind}
                         </span>
-                      ))}
-                    </span>
-                    <span className="block-line block-kind">{kind}</span>
-                    <span className="block-line block-folio">
-                      {session.folio} · {status}
-                    </span>
+                      </span>
+                    ) : (
+                      <>
+                        <span className="block-line block-time num">
+                          {start}
+                          <span className="block-more">{`–${wallTime(session.endsAt, zone).time}`}</span>
+                          {clockTexts.map((text) => (
+                            <span key={text} className="block-other-clock">
+                              {' · '}
+                              {text}
+                            </span>
+                          ))}
+                        </span>
+                        {lines === 2 ? (
+                          <span className="block-line block-more">
+                            {session.folio} · {kind}
+                          </span>
+                        ) : (
+                          <>
+                            <span className="block-line block-kind block-more">{kind}</span>
+                            <span className="block-line block-folio block-more">
+                              {session.folio} · {status}
+                            </span>
+                          </>
+                        )}
+                      </>
+                    )}
                   </button>
                 );
               })}
@@ -134,6 +162,78 @@ export function TimeGrid({ days, agenda, zone, nowIso, onOpenCase }: Props) {
           ))}
         </div>
       </div>
+    </div>
+  );
+}
+
+/**
+ * One day of the "Plazos" row: the most urgent few markers and, when there are more, a "+N"
+ * button opening the day's full list in a popover (Escape or a click elsewhere closes it).
+ */
+function DeadlineCell({ day, deadlines, alignEnd, onOpenCase }: Readonly<{ day: string; deadlines: readonly AgendaDeadline[]; alignEnd: boolean; onOpenCase: (caseId: string) => void }>) {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const { all, shown, hidden } = useMemo(() => deadlineCell(deadlines), [deadlines]);
+
+  useEffect(() => {
+    if (!open) return;
+    popoverRef.current?.querySelector<HTMLElement>('button')?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      moreRef.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="grid-deadline-cell" ref={rootRef} data-day={day} data-count={all.length}>
+      {shown.map((deadline) => (
+        <DeadlineMarker key={deadline.id} deadline={deadline} onOpenCase={onOpenCase} />
+      ))}
+      {hidden > 0 ? (
+        <button
+          type="button"
+          ref={moreRef}
+          className="deadline-more"
+          aria-expanded={open}
+          aria-haspopup="dialog"
+          aria-label={allDeadlinesLabel(locale, all.length)}
+          onClick={() => setOpen((v) => !v)}
+          data-testid="agenda-deadline-more"
+        >
+          {moreDeadlinesLabel(locale, hidden)}
+        </button>
+      ) : null}
+      {open ? (
+        <div
+          ref={popoverRef}
+          className={`deadline-popover${alignEnd ? ' deadline-popover-end' : ''}`}
+          role="dialog"
+          aria-label={`${t('agenda.deadlinesRow')} · ${formatLocalDate(day, locale, 'text')}`}
+          data-testid="agenda-deadline-popover"
+        >
+          <div className="deadline-popover-title">
+            {t('agenda.deadlinesRow')} · {formatLocalDate(day, locale, 'text')} <span className="muted num">({all.length})</span>
+          </div>
+          <div className="deadline-popover-list">
+            {all.map((deadline) => (
+              <DeadlineMarker key={deadline.id} deadline={deadline} onOpenCase={onOpenCase} />
+            ))}
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -145,3 +145,18 @@ export function byLocalDay<T>(items: readonly T[], instantOf: (item: T) => strin
 
 /** Minutes → pixels at a given hour height. */
 export const minutesToPx = (minutes: number, hourHeight: number): number => (minutes / 60) * hourHeight;
+
+/** Height of one text line in a grid block (11.5 px type at line-height 1.2, rounded up). */
+export const BLOCK_LINE_PX = 14;
+/** Vertical padding and borders of a grid block. */
+const BLOCK_CHROME_PX = 6;
+
+/**
+ * How many lines of text fit in a block drawn `heightPx` tall: 1 (a 30-minute session at
+ * 48 px an hour: one compact line), 2 (45 minutes) or 3 (an hour or more). Never more lines
+ * than fit, so the lines are never drawn over each other.
+ */
+export const blockLines = (heightPx: number): 1 | 2 | 3 => {
+  const fit = Math.floor((heightPx - BLOCK_CHROME_PX) / BLOCK_LINE_PX);
+  return fit >= 3 ? 3 : fit === 2 ? 2 : 1;
+};
