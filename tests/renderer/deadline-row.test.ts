@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moreDeadlinesLabel } from '../../renderer/src/features/agenda/agenda-labels';
+import { createTranslator } from '../../shared/i18n';
 import { byUrgency, deadlineCell, DEADLINES_PER_DAY } from '../../renderer/src/features/agenda/deadline-row';
 import { blockLines } from '../../renderer/src/features/agenda/week-layout';
 
@@ -25,8 +25,8 @@ describe('the deadline row of the week grid', () => {
     expect(cell.shown.map((d) => d.id)).toEqual(['d7', 'd0', 'd1']);
     expect(cell.hidden).toBe(7);
     expect(cell.all).toHaveLength(10);
-    expect(moreDeadlinesLabel('es-CL', cell.hidden)).toBe('+7 más');
-    expect(moreDeadlinesLabel('en', cell.hidden)).toBe('+7 more');
+    expect(createTranslator('es-CL').t('agenda.deadlines.more', { count: cell.hidden })).toBe('+7 más');
+    expect(createTranslator('en').t('agenda.deadlines.more', { count: cell.hidden })).toBe('+7 more');
   });
 
   it('leaves a short day as it is', () => {

@@ -75,6 +75,8 @@ export const scheduleEn: Readonly<Record<keyof typeof scheduleEsCL, string>> = {
   'agenda.view.day': 'Day',
   'agenda.view.week': 'Week',
   'agenda.view.upcoming': 'Upcoming',
+  'agenda.deadlines.more': '+{count} more',
+  'agenda.deadlines.showAll': 'Show all {count} deadlines of the day',
   'agenda.prev.day': 'Previous day',
   'agenda.next.day': 'Next day',
   'agenda.prev.week': 'Previous week',

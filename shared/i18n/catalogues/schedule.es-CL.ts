@@ -77,6 +77,8 @@ export const scheduleEsCL = {
   'agenda.view.day': 'Día',
   'agenda.view.week': 'Semana',
   'agenda.view.upcoming': 'Próximas',
+  'agenda.deadlines.more': '+{count} más',
+  'agenda.deadlines.showAll': 'Ver los {count} plazos del día',
   'agenda.prev.day': 'Día anterior',
   'agenda.next.day': 'Día siguiente',
   'agenda.prev.week': 'Semana anterior',

@@ -5,7 +5,6 @@ import { epochDay, isoWeekdayOfEpochDay } from '../../../../shared/domain/zoned-
 import { isLabelKey } from '../../../../shared/i18n';
 import { formatLocalDate } from '../../format';
 import { useI18n } from '../../i18n/i18n-context';
-import { allDeadlinesLabel, moreDeadlinesLabel } from './agenda-labels';
 import { deadlineCell } from './deadline-row';
 import { wallTime } from '../../../../shared/schedule/local-time';
 import { otherClocks, timeSpan } from './session-text';
@@ -209,11 +208,11 @@ function DeadlineCell({ day, deadlines, alignEnd, onOpenCase }: Readonly<{ day: 
           className="deadline-more"
           aria-expanded={open}
           aria-haspopup="dialog"
-          aria-label={allDeadlinesLabel(locale, all.length)}
+          aria-label={t('agenda.deadlines.showAll', { count: all.length })}
           onClick={() => setOpen((v) => !v)}
           data-testid="agenda-deadline-more"
         >
-          {moreDeadlinesLabel(locale, hidden)}
+          {t('agenda.deadlines.more', { count: hidden })}
         </button>
       ) : null}
       {open ? (
