@@ -1,9 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/servers';
 import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { startPlatform, type RunningPlatform } from './support/platform';
 import { repoRoot } from './support/ready-process';
-import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
+import { newDataDir } from './support/web-host';
 
 /**
  * "Preferencias de agenda" end to end (real reference platform, real web host and SQLite): working
@@ -13,27 +12,18 @@ import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
 
 const ZONE = 'America/Santiago';
 
-let platform: RunningPlatform | undefined;
-let host: RunningHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  await platform?.stop();
-  host = undefined;
-  platform = undefined;
-});
-
 /** Wednesday of next week in Santiago, as the date field takes it (dd-mm-aaaa). */
 function nextWeekWednesday(): string {
   const today = Temporal.Now.plainDateISO(ZONE);
   return today.add({ days: 7 - today.dayOfWeek + 3 }).toString().split('-').reverse().join('-');
 }
 
-test('working hours ending at 09:30 make a 10:00 session outside working hours, and survive a reload', async ({ page }) => {
+test('working hours ending at 09:30 make a 10:00 session outside working hours, and survive a reload', async ({ page, servers }) => {
   test.setTimeout(120_000);
-  platform = await startPlatform({ demoCases: 60 });
+  const platform = await servers.platform({ demoCases: 60 });
   const account = platform.accounts.find((a) => a.role === 'mediator');
   if (!account) throw new Error('the demo platform has no mediator account');
-  host = await startWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
   await page.goto(host.url);
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
 

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/servers';
 import { Temporal } from 'temporal-polyfill';
-import { startPlatform, type RunningPlatform } from './support/platform';
 import { repoRoot } from './support/ready-process';
-import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
+import { newDataDir } from './support/web-host';
 
 /**
  * Scheduling end to end: the real reference platform, the web host syncing with it, the real
@@ -16,15 +16,6 @@ import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
 const MEDIATOR = 'valentina.soto@mediacion.example';
 const ZONE = 'America/Santiago';
 const SHOTS = join(repoRoot, 'test-results', 'agenda-screens');
-
-let platform: RunningPlatform | undefined;
-let host: RunningHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  await platform?.stop();
-  host = undefined;
-  platform = undefined;
-});
 
 /** Wednesday of next week in Santiago (a weekday, clear of the weekend). */
 function nextWeekWednesday(): string {
@@ -42,16 +33,16 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 };
 
-test('schedule a joint session from a case, see it in the case and the week view; the skipped DST hour is refused; a party confirms', async ({ page }) => {
+test('schedule a joint session from a case, see it in the case and the week view; the skipped DST hour is refused; a party confirms', async ({ page, servers }) => {
   test.setTimeout(150_000);
   // 2027: Saturday 4 September ends at 24:00 and Santiago's clocks show 01:00 on Sunday the 5th.
   expect(Temporal.PlainDate.from('2027-09-05').dayOfWeek).toBe(7);
   expect(() => Temporal.PlainDateTime.from('2027-09-05T00:30').toZonedDateTime(ZONE, { disambiguation: 'reject' })).toThrow();
 
-  platform = await startPlatform({ demoCases: 120 });
+  const platform = await servers.platform({ demoCases: 120 });
   const account = platform.accounts.find((a) => a.email === MEDIATOR) ?? platform.accounts.find((a) => a.role === 'mediator');
   if (!account) throw new Error('the demo platform has no mediator account');
-  host = await startWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
   await page.goto(host.url);
   const indicator = page.getByTestId('sync-indicator');
   await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });

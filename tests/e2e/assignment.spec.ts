@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/servers';
 import type { FeedPage } from '../../shared/platform/feed';
-import { startPlatform, type RunningPlatform } from './support/platform';
-import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
+import type { RunningPlatform } from './support/platform';
+import { newDataDir } from './support/web-host';
 
 /**
  * Assignment acceptance end to end: the real reference platform designates mediation cases in
@@ -56,18 +57,9 @@ async function syncNow(page: Page): Promise<void> {
   await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
 }
 
-let platform: RunningPlatform | undefined;
-let host: RunningHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  await platform?.stop();
-  host = undefined;
-  platform = undefined;
-});
-
-test('a pending designation: accept (pending while offline, confirmed on reconnect), decline with a reason (reassigned, leaves the list)', async ({ page }) => {
+test('a pending designation: accept (pending while offline, confirmed on reconnect), decline with a reason (reassigned, leaves the list)', async ({ page, servers }) => {
   test.setTimeout(120_000);
-  platform = await startPlatform({ demoCases: 200 });
+  const platform = await servers.platform({ demoCases: 200 });
   let chosen: { email: string; cases: PendingCase[] } | undefined;
   for (const account of platform.accounts.filter((a) => a.role === 'mediator')) {
     const cases = await pendingCasesOf(platform, account.email);
@@ -79,7 +71,7 @@ test('a pending designation: accept (pending while offline, confirmed on reconne
   if (!chosen) throw new Error('no mediator of the demo platform has two pending designations');
   const [toAccept, toDecline] = chosen.cases as [PendingCase, PendingCase];
 
-  host = await startWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: chosen.email, password: 'mesa-demo' } });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: chosen.email, password: 'mesa-demo' } });
   await page.goto(host.url);
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
 

@@ -2,24 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
-import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
-
-let host: RunningHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-});
+import { expect, test } from './support/servers';
+import { newDataDir } from './support/web-host';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-test('a corrupt database shows a translated error and the file is left as it was', async ({ page }) => {
+test('a corrupt database shows a translated error and the file is left as it was', async ({ page, servers }) => {
   const dataDir = newDataDir();
   const file = join(dataDir, 'mesa.sqlite3');
   writeFileSync(file, randomBytes(64 * 1024));
   const before = sha256(file);
 
-  host = await startWebHost({ dataDir });
+  const host = await servers.webHost({ dataDir });
   await page.goto(host.url);
   const notice = page.getByTestId('error-notice');
   await expect(notice).toHaveAttribute('data-error-code', 'db_corrupt');
@@ -28,7 +22,7 @@ test('a corrupt database shows a translated error and the file is left as it was
   expect(sha256(file)).toBe(before);
 });
 
-test('a database from a newer Mesa is refused with a translated error and not touched', async ({ page }) => {
+test('a database from a newer Mesa is refused with a translated error and not touched', async ({ page, servers }) => {
   const dataDir = newDataDir();
   const file = join(dataDir, 'mesa.sqlite3');
   const db = new Database(file);
@@ -37,7 +31,7 @@ test('a database from a newer Mesa is refused with a translated error and not to
   db.close();
   const before = sha256(file);
 
-  host = await startWebHost({ dataDir });
+  const host = await servers.webHost({ dataDir });
   await page.goto(host.url);
   const notice = page.getByTestId('error-notice');
   await expect(notice).toHaveAttribute('data-error-code', 'db_newer_version');

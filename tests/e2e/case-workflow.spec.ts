@@ -1,15 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
+import { expect, test } from './support/servers';
+import { newDataDir } from './support/web-host';
 
-let host: RunningHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-});
-
-test('a mediator filters, searches, opens a case and keeps a private note across a restart', async ({ page }) => {
+test('a mediator filters, searches, opens a case and keeps a private note across a restart', async ({ page, servers }) => {
   const dataDir = newDataDir();
-  host = await startWebHost({ dataDir, demoCases: 600 });
+  let host = await servers.webHost({ dataDir, demoCases: 600 });
   await page.goto(host.url);
 
   const rows = page.getByTestId('case-row');
@@ -42,7 +36,7 @@ test('a mediator filters, searches, opens a case and keeps a private note across
 
   // Restart the host on the same SQLite file: the note is still there.
   await host.stop();
-  host = await startWebHost({ dataDir, demoCases: 600 });
+  host = await servers.webHost({ dataDir, demoCases: 600 });
   await page.goto(host.url);
   await page.getByTestId('search-input').fill(folio);
   await expect(rows).toHaveCount(1);

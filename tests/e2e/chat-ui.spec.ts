@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startPlatform, type RunningPlatform } from './support/platform';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/servers';
+import type { RunningPlatform } from './support/platform';
 import { administrator, casesOf, copiesOn, partyView, type PlatformCase } from './support/platform-api';
-import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
+import { newDataDir } from './support/web-host';
 
 /**
  * The chat, sync indicator and conflict UI with every part real: the reference platform over
@@ -29,15 +30,6 @@ const BANNER = {
   caucus_consumer: 'Privado: solo el reclamante y usted. La otra parte nunca lo ve.',
   caucus_company: 'Privado: solo la empresa y usted. La otra parte nunca lo ve.',
 } as const;
-
-let platform: RunningPlatform | undefined;
-let host: RunningHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  await platform?.stop();
-  host = undefined;
-  platform = undefined;
-});
 
 /** The mediator's cases on the platform: one in mediation (in progress) and one in negotiation. */
 async function pickCases(running: RunningPlatform): Promise<{ mediation: PlatformCase; negotiation: PlatformCase }> {
@@ -77,9 +69,8 @@ async function send(page: Page, body: string): Promise<void> {
   await expect(page.getByTestId('chat-input')).toHaveValue('');
 }
 
-test('chat on the real platform: who reads each channel, text only, pending → failure → Reintentar, composer closed where it must be', async ({ page }) => {
-  platform = await startPlatform({ demoCases: 60 });
-  const running = platform;
+test('chat on the real platform: who reads each channel, text only, pending → failure → Reintentar, composer closed where it must be', async ({ page, servers }) => {
+  const running = await servers.platform({ demoCases: 60 });
   const { mediation, negotiation } = await pickCases(running);
   const caseId = mediation.bundle.case.id;
 
@@ -93,7 +84,7 @@ test('chat on the real platform: who reads each channel, text only, pending → 
   await running.control('POST', `/cases/${caseId}/party-messages`, { role: 'consumer', channel: 'caucus_consumer', body: consumerPrivate });
   await running.control('POST', `/cases/${caseId}/party-messages`, { role: 'company', channel: 'caucus_company', body: companyPrivate });
 
-  host = await startWebHost({ dataDir: newDataDir(), platformUrl: running.url, signIn: { email: MEDIATOR, password: PASSWORD } });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: running.url, signIn: { email: MEDIATOR, password: PASSWORD } });
   await page.goto(host.url);
   const indicator = page.getByTestId('sync-indicator');
   await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
@@ -217,12 +208,11 @@ test('chat on the real platform: who reads each channel, text only, pending → 
   await expect(page.getByTestId('chat-composer-closed')).toHaveText('Solo se puede escribir mientras el caso está en mediación (etapa actual: Negociación).');
 });
 
-test('sync indicator on the real platform: sign in (wrong, then right), syncing, platform busy, offline, expired session, and a real 409 conflict resolved', async ({ page }) => {
-  platform = await startPlatform({ demoCases: 60 });
-  const running = platform;
+test('sync indicator on the real platform: sign in (wrong, then right), syncing, platform busy, offline, expired session, and a real 409 conflict resolved', async ({ page, servers }) => {
+  const running = await servers.platform({ demoCases: 60 });
   const { mediation } = await pickCases(running);
   const caseId = mediation.bundle.case.id;
-  host = await startWebHost({ dataDir: newDataDir(), platformUrl: running.url });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: running.url });
   await page.goto(host.url);
 
   // Signed out → a wrong password is explained → the right one syncs.

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { startPlatform, type RunningPlatform } from './support/platform';
-import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
+import { expect, test } from './support/servers';
+import { newDataDir } from './support/web-host';
 
 /**
  * Offline-first chat end to end: the real reference platform (own SQLite, real HTTP), the web
@@ -11,21 +10,12 @@ import { newDataDir, startWebHost, type RunningHost } from './support/web-host';
 const MEDIATOR = 'valentina.soto@mediacion.example';
 const EVERY_REQUEST = { dropConnections: { count: 1_000_000, phase: 'before' } };
 
-let platform: RunningPlatform | undefined;
-let host: RunningHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  await platform?.stop();
-  host = undefined;
-  platform = undefined;
-});
-
-test('a message written offline is kept, sent on reconnect, and the consumer’s reply arrives without reloading', async ({ page }) => {
+test('a message written offline is kept, sent on reconnect, and the consumer’s reply arrives without reloading', async ({ page, servers }) => {
   test.setTimeout(120_000);
-  platform = await startPlatform({ demoCases: 200 });
+  const platform = await servers.platform({ demoCases: 200 });
   const account = platform.accounts.find((a) => a.email === MEDIATOR) ?? platform.accounts.find((a) => a.role === 'mediator');
   if (!account) throw new Error('the demo platform has no mediator account');
-  host = await startWebHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
   await page.goto(host.url);
 
   const indicator = page.getByTestId('sync-indicator');
@@ -75,10 +65,10 @@ test('a message written offline is kept, sent on reconnect, and the consumer’s
   await expect(mine).toHaveCount(1);
 });
 
-test('signed out, the mediator signs in from the sync indicator; a wrong password is explained', async ({ page }) => {
+test('signed out, the mediator signs in from the sync indicator; a wrong password is explained', async ({ page, servers }) => {
   test.setTimeout(90_000);
-  platform = await startPlatform({ demoCases: 100 });
-  host = await startWebHost({ dataDir: newDataDir(), platformUrl: platform.url });
+  const platform = await servers.platform({ demoCases: 100 });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url });
   await page.goto(host.url);
 
   const indicator = page.getByTestId('sync-indicator');
