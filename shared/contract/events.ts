@@ -13,6 +13,10 @@ export const events = {
   syncStatusChanged: SyncStatus,
   /** A session of the case was scheduled, changed, confirmed or synced (reload the agenda and the case's sessions). */
   sessionsChanged: z.object({ caseId: EntityId }),
+  /** A document of the case was imported, downloaded, redacted, uploaded or failed a check. */
+  documentsChanged: z.object({ caseId: EntityId }),
+  /** The case's agreement got a version, was sent, accepted, rejected or fulfilled. */
+  agreementsChanged: z.object({ caseId: EntityId }),
   /**
    * A reminder is due: `at` is when the session starts or the deadline falls due, `leadMinutes`
    * how long before it this reminder was configured. Ids and the folio only — never party names

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { AppInfo, Settings, UpdateSettingsInput } from './app';
+import { agreementOperations } from './agreements';
+import { documentOperations } from './documents';
+import { Empty, op } from './op';
 import {
   AddNoteInput,
   CaseDetailView,
@@ -44,9 +47,6 @@ import {
   SessionView,
 } from './schedule';
 
-const Empty = z.object({}).strict();
-
-const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /**
  * The one table of operations. The preload bridge, the Electron IPC binding, the web host and
@@ -89,6 +89,8 @@ export const operations = {
   importBusyCalendar: op(ImportBusyCalendarInput, CalendarImportResult),
   getScheduleSettings: op(Empty, ScheduleSettings),
   updateScheduleSettings: op(ScheduleSettings, ScheduleSettings),
+  ...documentOperations,
+  ...agreementOperations,
 } as const;
 
 export type Operations = typeof operations;

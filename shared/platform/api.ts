@@ -4,6 +4,9 @@ import { EntityId } from '../domain/ids';
 import { Mediator } from '../domain/people';
 import { Transition } from '../domain/transition';
 import { Instant } from '../domain/ids';
+import { agreementRoutes } from './agreements-api';
+import { route } from './route';
+import { documentRoutes } from './documents-api';
 import { AssignmentStatus, FeedCursor, FeedPage } from './feed';
 import { ClientId, MessageBody, PlatformMessage, WritableChannel } from './messages';
 import { PlatformSession } from './records';
@@ -84,23 +87,6 @@ export const CancelSessionRequest = z.object({ clientId: ClientId, sessionId: En
 export const SessionOutcomeRequest = z.object({ clientId: ClientId, sessionId: EntityId, outcome: z.enum(['held', 'no_show']), expectedVersion: z.number().int().min(1) });
 export const SessionResponse = z.object({ session: PlatformSession });
 
-type Method = 'GET' | 'POST';
-
-interface RouteSpec {
-  readonly method: Method;
-  /** OpenAPI-style template; `{caseId}` is the only parameter. */
-  readonly path: string;
-  readonly summary: string;
-  readonly auth: boolean;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-  readonly response: z.ZodType;
-  /** HTTP status of success. */
-  readonly status: 200 | 201;
-}
-
-const route = <R extends RouteSpec>(spec: R): R => spec;
-
 export const platformRoutes = {
   signIn: route({ method: 'POST', path: '/v1/auth/sign-in', summary: 'Sign in a mediator or administrator', auth: false, body: SignInRequest, response: SignInResponse, status: 200 }),
   me: route({ method: 'GET', path: '/v1/me', summary: 'The signed-in user', auth: true, response: Mediator, status: 200 }),
@@ -112,6 +98,8 @@ export const platformRoutes = {
   scheduleSession: route({ method: 'POST', path: '/v1/cases/{caseId}/sessions', summary: 'Propose a session (the parties confirm it)', auth: true, body: ScheduleSessionRequest, response: SessionResponse, status: 201 }),
   rescheduleSession: route({ method: 'POST', path: '/v1/cases/{caseId}/sessions/reschedule', summary: 'Move a session (409 when expectedVersion is stale; SEQUENCE + 1, confirmations reset)', auth: true, body: RescheduleSessionRequest, response: SessionResponse, status: 200 }),
   cancelSession: route({ method: 'POST', path: '/v1/cases/{caseId}/sessions/cancel', summary: 'Cancel a session (409 when expectedVersion is stale; SEQUENCE + 1)', auth: true, body: CancelSessionRequest, response: SessionResponse, status: 200 }),
+  ...documentRoutes,
+  ...agreementRoutes,
   recordSessionOutcome: route({ method: 'POST', path: '/v1/cases/{caseId}/sessions/outcome', summary: 'Record that a session was held or a party did not show (409 when expectedVersion is stale)', auth: true, body: SessionOutcomeRequest, response: SessionResponse, status: 200 }),
 } as const;
 

@@ -40,7 +40,7 @@ describe('openStore', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
-    expect(store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all()).toEqual(['0001_initial', '0002_sync', '0003_schedule', '0004_case_message_search']);
+    expect(store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all()).toEqual(['0001_initial', '0002_sync', '0003_schedule', '0004_case_message_search', '0005_documents', '0006_agreements']);
     store.close();
     store.close(); // idempotent
   });

@@ -11,6 +11,8 @@ import { enqueueStageProposal } from '../sync/stage-proposals';
 import type { SyncEngine } from '../sync/sync-engine';
 import { AppError } from '../../../shared/contract/errors';
 import type { Handlers } from './dispatch';
+import { createAgreementHandlers } from './agreement-handlers';
+import { createDocumentHandlers } from './document-handlers';
 import { createScheduleHandlers } from './schedule-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
@@ -38,6 +40,8 @@ export function createHandlers(context: HandlerContext): Handlers {
   return {
     ...createSyncHandlers({ store, events, now, sync: context.sync }),
     ...createScheduleHandlers({ store, events, now, engine: context.sync?.engine, remindersChanged: context.remindersChanged }),
+    ...createDocumentHandlers(),
+    ...createAgreementHandlers(),
 
     async getAppInfo() {
       const [profile, caseCount] = await Promise.all([profileRepository.get(store.db), caseRepository.count(store)]);

@@ -1,4 +1,6 @@
 import type { MessageKey } from './es-CL';
+import { agreementsEn } from './agreements.en';
+import { documentsEn } from './documents.en';
 import { scheduleEn } from './schedule.en';
 
 /** English catalogue. Typed against the es-CL keys: a missing or extra key fails to compile. */
@@ -251,6 +253,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'caseTab.summary': 'Summary',
   'caseTab.chat': 'Conversations',
+  'caseTab.documents': 'Documents',
+  'caseTab.agreement': 'Agreement',
   'caseTab.label': 'Case sections',
 
   'conflict.title': 'Stage change not applied',
@@ -388,4 +392,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'notes.count.other': '{count} notes',
 
   ...scheduleEn,
+  ...documentsEn,
+  ...agreementsEn,
 };

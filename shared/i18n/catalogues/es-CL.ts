@@ -6,6 +6,8 @@
  * are plural forms chosen with Intl.PluralRules (missing forms fall back to `.other`).
  * Enum labels use `<enum>.<value>` so a label can be looked up from a domain value.
  */
+import { agreementsEsCL } from './agreements.es-CL';
+import { documentsEsCL } from './documents.es-CL';
 import { scheduleEsCL } from './schedule.es-CL';
 
 export const esCL = {
@@ -257,6 +259,8 @@ export const esCL = {
 
   'caseTab.summary': 'Resumen',
   'caseTab.chat': 'Conversaciones',
+  'caseTab.documents': 'Documentos',
+  'caseTab.agreement': 'Acuerdo',
   'caseTab.label': 'Secciones del caso',
 
   'conflict.title': 'Cambio de etapa no aplicado',
@@ -394,6 +398,8 @@ export const esCL = {
   'notes.count.other': '{count} notas',
 
   ...scheduleEsCL,
+  ...documentsEsCL,
+  ...agreementsEsCL,
 } as const;
 
 export type MessageKey = keyof typeof esCL;

@@ -1,4 +1,4 @@
--- user_version 4
+-- user_version 6
 
 -- index agreements_by_case
 CREATE INDEX agreements_by_case ON agreements (case_id, number);

@@ -3,6 +3,8 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_sync';
 import * as m0003 from './0003_schedule';
 import * as m0004 from './0004_case_message_search';
+import * as m0005 from './0005_documents';
+import * as m0006 from './0006_agreements';
 
 /**
  * Every migration, in order. Append only: never rename, edit or remove an entry, because
@@ -15,6 +17,8 @@ const ordered: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0002_sync', m0002],
   ['0003_schedule', m0003],
   ['0004_case_message_search', m0004],
+  ['0005_documents', m0005],
+  ['0006_agreements', m0006],
 ];
 
 export const KNOWN_MIGRATION_NAMES: ReadonlySet<string> = new Set(ordered.map(([name]) => name));

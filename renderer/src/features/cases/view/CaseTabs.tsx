@@ -1,11 +1,13 @@
 import type { MessageKey } from '../../../../../shared/i18n';
 import { useI18n } from '../../../i18n/i18n-context';
 
-export type CaseTab = 'chat' | 'summary';
+export type CaseTab = 'chat' | 'summary' | 'documents' | 'agreement';
 
 const tabs: readonly { readonly id: CaseTab; readonly label: MessageKey }[] = [
   { id: 'chat', label: 'caseTab.chat' },
   { id: 'summary', label: 'caseTab.summary' },
+  { id: 'documents', label: 'caseTab.documents' },
+  { id: 'agreement', label: 'caseTab.agreement' },
 ];
 
 /** Switches the wide column between the conversations and the claim's summary. */

@@ -3,6 +3,8 @@ import type { CaseDetailView } from '../../../../../shared/contract/cases';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StageBadge } from '../../../ui/StageBadge';
+import { AgreementPanel } from '../../agreements/AgreementPanel';
+import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { ChatPanel } from '../chat/ChatPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { SessionsPanel } from '../sessions/SessionsPanel';
@@ -89,6 +91,10 @@ export function CaseView({ caseId, onClose }: Props) {
             <CaseTabs value={shownTab} onChange={setTab} />
             {shownTab === 'chat' ? (
               <ChatPanel caseId={detail.id} stage={detail.stage} readOnly={isReadOnlyCase(detail)} />
+            ) : shownTab === 'documents' ? (
+              <DocumentsPanel detail={detail} readOnly={isReadOnlyCase(detail)} />
+            ) : shownTab === 'agreement' ? (
+              <AgreementPanel detail={detail} readOnly={isReadOnlyCase(detail)} />
             ) : (
               <>
                 <CaseSummary detail={detail} />
