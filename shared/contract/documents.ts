@@ -41,6 +41,16 @@ export type DocumentIntegrity = z.infer<typeof DocumentIntegrity>;
 
 /** A document imported by the mediator travels to the platform through the outbox. */
 export const DocumentUploadState = z.enum(['not_shared', 'pending', 'sent', 'failed']);
+export type DocumentUploadState = z.infer<typeof DocumentUploadState>;
+
+/** Who may see a document: the platform's visibilities plus 'mediator_only' (never leaves this machine). */
+export const DocumentAccess = DocumentVisibility.or(z.literal('mediator_only'));
+export type DocumentAccess = z.infer<typeof DocumentAccess>;
+/** Every DocumentAccess value, in the order the UI offers them (labels: documentVisibility.*). */
+export const DOCUMENT_ACCESS_VALUES = ['joint', 'caucus_consumer', 'caucus_company', 'mediator_only'] as const satisfies readonly DocumentAccess[];
+
+export const DocumentSource = z.enum(['platform', 'local', 'redaction']);
+export type DocumentSource = z.infer<typeof DocumentSource>;
 
 /** Why a file was refused; each has a translated message (documentRefusal.*). */
 export const DocumentRefusal = z.enum([
@@ -53,6 +63,12 @@ export const DocumentRefusal = z.enum([
   'hash_mismatch',
   'unsupported_redaction',
   'not_available_offline',
+  /** The staged upload expired (1 h) or was already consumed: pick the file again. */
+  'staged_missing',
+  /** The stored file is gone from disk (deleted outside Mesa). */
+  'file_missing',
+  /** The operation needs another kind of document (e.g. the e-mail view of a PDF). */
+  'wrong_kind',
 ]);
 export type DocumentRefusal = z.infer<typeof DocumentRefusal>;
 
@@ -60,6 +76,10 @@ export type DocumentRefusal = z.infer<typeof DocumentRefusal>;
 export const DOCUMENT_LIMITS = {
   maxBytes: 200 * 1024 * 1024,
   maxNameLength: 180,
+  /** Text extraction stops after this many PDF pages (the rest stays viewable, not searchable). */
+  maxIndexedPages: 2_000,
+  /** A staged upload not consumed within this time is deleted. */
+  stagedTtlMs: 60 * 60 * 1000,
 } as const;
 
 export const DocumentView = z.object({
@@ -69,14 +89,14 @@ export const DocumentView = z.object({
   fileName: z.string().min(1).max(255),
   category: DocumentCategory,
   submittedBy: z.union([PartyRole, z.literal('mediator')]),
-  visibility: DocumentVisibility.or(z.literal('mediator_only')),
+  visibility: DocumentAccess,
   receivedAt: Instant,
   sizeBytes: z.number().int().min(0),
   /** Detected from the bytes once local; the platform's claim before that. */
   mediaType: z.string().min(1).max(127),
   kind: DocumentKind,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  source: z.enum(['platform', 'local', 'redaction']),
+  source: DocumentSource,
   availability: DocumentAvailability,
   integrity: DocumentIntegrity,
   upload: DocumentUploadState,
@@ -98,7 +118,7 @@ export const ImportDocumentInput = z.object({
   staged: StagedFile,
   category: DocumentCategory,
   /** 'mediator_only' stays on this machine; the others are uploaded to the platform. */
-  visibility: DocumentVisibility.or(z.literal('mediator_only')),
+  visibility: DocumentAccess,
 });
 
 /** Opening verifies the hash and records 'opened' in the custody log. */
@@ -131,6 +151,9 @@ export const CustodyEntry = z.object({
 });
 export type CustodyEntry = z.infer<typeof CustodyEntry>;
 
+export const CustodyBreak = z.enum(['hash_mismatch', 'sequence_gap', 'prev_hash_mismatch']);
+export type CustodyBreak = z.infer<typeof CustodyBreak>;
+
 export const CustodyVerification = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), entries: z.number().int().min(0), fileIntact: z.boolean() }),
   z.object({
@@ -138,7 +161,7 @@ export const CustodyVerification = z.discriminatedUnion('ok', [
     entries: z.number().int().min(0),
     /** The first entry whose hash does not follow from the one before. */
     firstBrokenSeq: z.number().int().min(1),
-    reason: z.enum(['hash_mismatch', 'sequence_gap', 'prev_hash_mismatch']),
+    reason: CustodyBreak,
     fileIntact: z.boolean(),
   }),
 ]);

@@ -10,6 +10,19 @@ import { AssignmentDecisionRequest } from '../platform/api';
 import { MessageAuthorRole, MessageChannel } from '../platform/messages';
 import { Confirmation, ParticipantRole, SessionKind, SessionStatus, type SessionMode } from '../schedule/session';
 import { CalendarImportRefusal, CalendarImportWarningCode, ScheduleRefusal, ScheduleWarning, SessionChangeKind } from '../contract/schedule';
+import {
+  CustodyBreak,
+  CustodyEvent,
+  DOCUMENT_ACCESS_VALUES,
+  DocumentAvailability,
+  DocumentCategory,
+  DocumentIntegrity,
+  DocumentKind,
+  DocumentRefusal,
+  DocumentSource,
+  DocumentUploadState,
+  type DocumentAccess,
+} from '../contract/documents';
 import { en } from './catalogues/en';
 import { esCL, type MessageKey } from './catalogues/es-CL';
 
@@ -55,7 +68,17 @@ export type EnumLabelKey =
   | `calendarImportRefusal.${CalendarImportRefusal}`
   | `calendarImportWarning.${CalendarImportWarningCode}`
   | `scheduleWarning.${ScheduleWarning['kind']}`
-  | `sessionChange.${SessionChangeKind}`;
+  | `sessionChange.${SessionChangeKind}`
+  | `documentCategory.${DocumentCategory}`
+  | `documentKind.${DocumentKind}`
+  | `documentAvailability.${DocumentAvailability}`
+  | `documentIntegrity.${DocumentIntegrity}`
+  | `documentUpload.${DocumentUploadState}`
+  | `documentVisibility.${DocumentAccess}`
+  | `documentSource.${DocumentSource}`
+  | `documentRefusal.${DocumentRefusal}`
+  | `custodyEvent.${CustodyEvent}`
+  | `custodyBreak.${CustodyBreak}`;
 
 type ConflictResolution = (typeof ResolveConflictInput.shape.resolution.options)[number];
 type AssignmentDecision = (typeof AssignmentDecisionRequest.shape.decision.options)[number];
@@ -123,6 +146,16 @@ export function enumLabelKeys(): readonly string[] {
     ...prefixed('calendarImportWarning', CalendarImportWarningCode.options),
     ...prefixed('scheduleWarning', ScheduleWarning.options.map((option) => option.shape.kind.value)),
     ...prefixed('sessionChange', SessionChangeKind.options),
+    ...prefixed('documentCategory', DocumentCategory.options),
+    ...prefixed('documentKind', DocumentKind.options),
+    ...prefixed('documentAvailability', DocumentAvailability.options),
+    ...prefixed('documentIntegrity', DocumentIntegrity.options),
+    ...prefixed('documentUpload', DocumentUploadState.options),
+    ...prefixed('documentVisibility', DOCUMENT_ACCESS_VALUES),
+    ...prefixed('documentSource', DocumentSource.options),
+    ...prefixed('documentRefusal', DocumentRefusal.options),
+    ...prefixed('custodyEvent', CustodyEvent.options),
+    ...prefixed('custodyBreak', CustodyBreak.options),
   ];
 }
 
