@@ -56,6 +56,24 @@ describe.skipIf(skip)('packaged app (electron-builder --linux dir)', () => {
     expect(files.some((file) => file.startsWith('/node_modules/better-sqlite3/deps/'))).toBe(false);
   });
 
+  it('ships pdfjs-dist with its font data and @napi-rs/canvas with its native addon unpacked', () => {
+    expect(files).toContain('/node_modules/pdfjs-dist/legacy/build/pdf.mjs');
+    expect(files).toContain('/node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs');
+    expect(files).toContain('/node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf');
+    expect(files).toContain('/node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap');
+    const addon = files.find((file) => /^\/node_modules\/@napi-rs\/canvas-[^/]+\/[^/]+\.node$/.test(file));
+    expect(addon).toBeDefined();
+    expect(existsSync(join(asarPath + '.unpacked', addon ?? ''))).toBe(true);
+  });
+
+  it('puts the fonts and agreement templates next to app.asar (process.resourcesPath)', () => {
+    const resources = join(work, 'dist', 'linux-unpacked', 'resources');
+    for (const font of ['LiberationSans-Regular.ttf', 'LiberationSans-Italic.ttf', 'LiberationSerif-Bold.ttf', 'LiberationMono-Regular.ttf']) {
+      expect(existsSync(join(resources, 'fonts', font))).toBe(true);
+    }
+    expect(existsSync(join(resources, 'agreements'))).toBe(true);
+  });
+
   it("bundles the preload as one CommonJS file that requires nothing but 'electron'", () => {
     const preload = extractFile(asarPath, 'out/preload/index.cjs').toString('utf8');
     const required = [...preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]);

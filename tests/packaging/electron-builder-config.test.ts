@@ -26,10 +26,18 @@ describe('electron-builder.yml', () => {
     expect(JSON.stringify(config.files)).not.toMatch(/electron\/web|tests|\*\*\/\*\.ts"/);
   });
 
-  it('keeps better-sqlite3 loadable and unrebuilt here (DESIGN §7)', async () => {
+  it('keeps the native addons loadable (better-sqlite3, @napi-rs/canvas) and unrebuilt here (DESIGN §7)', async () => {
     const config = await load();
-    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/build/Release/*.node']);
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/build/Release/*.node', 'node_modules/@napi-rs/canvas-*/*.node']);
     expect(config.npmRebuild).toBe(false);
+  });
+
+  it('ships the fonts and agreement templates as resources next to app.asar, where electron/core/resources.ts looks', async () => {
+    const config = await load();
+    expect(config.extraResources).toEqual([
+      { from: 'resources/fonts', to: 'fonts' },
+      { from: 'resources/agreements', to: 'agreements' },
+    ]);
   });
 
   it('identifies the app and publishes through a generic feed for electron-updater', async () => {
