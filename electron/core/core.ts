@@ -1,10 +1,12 @@
 // PUBLIC FACADE of the core — the only module the hosts (electron/main, electron/web) import.
+import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { operationNames } from '../../shared/contract/operations';
 import type { Mediator } from '../../shared/domain/people';
 import type { Handlers } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { openStore, type Store } from './db/store';
+import { DocumentService, type CoreFiles } from './documents/document-service';
 import { DEMO_MEDIATORS, generateDemoCases } from './demo/generator';
 import { toAppError } from './errors/to-app-error';
 import { EventBus } from './events/event-bus';
@@ -49,6 +51,8 @@ export interface PlatformOptions {
 export interface MesaCore {
   readonly handlers: Handlers;
   readonly events: EventBus;
+  /** Bytes in (staged uploads) and out (served file links): the hosts' only file access. */
+  readonly files: CoreFiles;
   /**
    * Stops the reminders and the sync engine (waiting for its in-flight work), then closes the
    * database (checkpointing the WAL). Idempotent. Without a platform the store is closed before
@@ -70,10 +74,13 @@ export async function openCore(options: CoreOptions): Promise<MesaCore> {
   const events = new EventBus();
   const now = options.now ?? (() => new Date());
   let store: Store | undefined;
+  let documents: DocumentService;
   try {
     store = await openStore(options.databasePath);
     await seedWhenEmpty(store, options.platform ? 0 : (options.demoCases ?? 0), now());
     await settleElapsedRatingWindows(store, now());
+    documents = new DocumentService({ store, events, dataDir: dirname(options.databasePath), host: options.host, now });
+    await documents.start();
   } catch (error) {
     store?.close();
     return failedCore(toAppError(error), events);
@@ -107,8 +114,9 @@ export async function openCore(options: CoreOptions): Promise<MesaCore> {
   void reminders.start();
   let closing: Promise<void> | null = null;
   return {
-    handlers: createHandlers({ store: opened, events, now, host: options.host, appVersion: options.appVersion, sync, remindersChanged: () => void reminders.refresh() }),
+    handlers: createHandlers({ store: opened, events, now, host: options.host, appVersion: options.appVersion, sync, remindersChanged: () => void reminders.refresh(), documents }),
     events,
+    files: documents,
     close: () => {
       if (closing) return closing;
       const remindersStopped = reminders.stop(); // the timer is cleared at once; a running check fails quietly
@@ -148,5 +156,5 @@ async function seedWhenEmpty(store: Store, demoCases: number, now: Date): Promis
 function failedCore(error: AppError, events: EventBus): MesaCore {
   const reject = () => Promise.reject(error);
   const handlers = Object.fromEntries(operationNames.map((name) => [name, reject])) as unknown as Handlers;
-  return { handlers, events, close: () => Promise.resolve() };
+  return { handlers, events, files: { stage: reject, respond: reject }, close: () => Promise.resolve() };
 }

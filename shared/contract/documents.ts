@@ -76,8 +76,6 @@ export type DocumentRefusal = z.infer<typeof DocumentRefusal>;
 export const DOCUMENT_LIMITS = {
   maxBytes: 200 * 1024 * 1024,
   maxNameLength: 180,
-  /** Text extraction stops after this many PDF pages (the rest stays viewable, not searchable). */
-  maxIndexedPages: 2_000,
   /** A staged upload not consumed within this time is deleted. */
   stagedTtlMs: 60 * 60 * 1000,
 } as const;

@@ -1,31 +1,63 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { documentOperations } from '../../../shared/contract/documents';
+import type { Store } from '../db/store';
+import type { DocumentService } from '../documents/document-service';
+import { preparationSheets } from '../documents/preparation-sheet';
+import { searchCaseDocuments } from '../documents/text-index';
+import { caseRepository } from '../repositories/case-repository';
+import { profileRepository } from '../repositories/profile-repository';
 import type { Handlers } from './dispatch';
 
 type DocumentOperation = keyof typeof documentOperations;
 
-// SCAFFOLD: replaced by the documents store (issue 4) before that issue is resolved.
-const pending = (): never => {
-  throw new AppError('internal', 'Documents are being built');
+export interface DocumentHandlerContext {
+  readonly store: Store;
+  readonly now: () => Date;
+  readonly documents: DocumentService;
+}
+
+// Operations other parts of issue 4 provide (downloads and hearing readiness: documents sync;
+// redaction and PDF exports: electron/core/pdf). They override these entries when they land.
+const notYet = (): never => {
+  throw new AppError('internal', 'Not available in this build yet');
 };
 
-export function createDocumentHandlers(): Pick<Handlers, DocumentOperation> {
+export function createDocumentHandlers(context: DocumentHandlerContext): Pick<Handlers, DocumentOperation> {
+  const { store, now, documents } = context;
+  /** Custody entries name the local user: "Name (id)". */
+  const actor = async (): Promise<string> => {
+    const { user } = await profileRepository.get(store.db);
+    return `${user.name} (${user.id})`;
+  };
+
   return {
-    listDocuments: pending,
-    importDocument: pending,
-    openDocument: pending,
-    exportDocument: pending,
-    getEmailView: pending,
-    downloadDocument: pending,
-    getCustodyLog: pending,
-    verifyCustody: pending,
-    redactDocument: pending,
-    searchDocuments: pending,
-    prepareHearing: pending,
-    getHearingReadiness: pending,
-    getHearingSheet: pending,
-    saveHearingSheet: pending,
-    exportHearingSheetPdf: pending,
-    exportEvidenceBundle: pending,
+    async listDocuments(input) {
+      await caseRepository.requireExists(store, input.caseId);
+      return documents.list(input.caseId);
+    },
+    importDocument: async (input) => documents.importStaged(input, await actor()),
+    openDocument: async (input) => documents.open(input.documentId, await actor()),
+    exportDocument: async (input) => documents.export(input.documentId, await actor()),
+    getEmailView: async (input) => documents.emailView(input.documentId, await actor()),
+    getCustodyLog: (input) => documents.custodyLog(input.documentId),
+    verifyCustody: async (input) => documents.verifyCustody(input.documentId, await actor()),
+    async searchDocuments(input) {
+      await caseRepository.requireExists(store, input.caseId);
+      return searchCaseDocuments(store.db, input.caseId, input.query);
+    },
+    async getHearingSheet(input) {
+      await caseRepository.requireExists(store, input.caseId);
+      return preparationSheets.get(store.db, input.caseId);
+    },
+    async saveHearingSheet(input) {
+      await caseRepository.requireExists(store, input.caseId);
+      return preparationSheets.save(store.db, input, now().toISOString());
+    },
+    downloadDocument: notYet,
+    prepareHearing: notYet,
+    getHearingReadiness: notYet,
+    redactDocument: notYet,
+    exportHearingSheetPdf: notYet,
+    exportEvidenceBundle: notYet,
   };
 }

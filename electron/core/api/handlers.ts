@@ -10,6 +10,8 @@ import type { SecretStore } from '../sync/secret-store';
 import { enqueueStageProposal } from '../sync/stage-proposals';
 import type { SyncEngine } from '../sync/sync-engine';
 import { AppError } from '../../../shared/contract/errors';
+import { dirname } from 'node:path';
+import { DocumentService } from '../documents/document-service';
 import type { Handlers } from './dispatch';
 import { createAgreementHandlers } from './agreement-handlers';
 import { createDocumentHandlers } from './document-handlers';
@@ -26,6 +28,8 @@ export interface HandlerContext {
   readonly sync?: { readonly engine: SyncEngine; readonly secretStore: SecretStore };
   /** Sessions, deadlines or reminder settings changed: the reminder scheduler recomputes. */
   readonly remindersChanged?: () => void;
+  /** The document store; by default one with its blobs next to the database file. */
+  readonly documents?: DocumentService;
 }
 
 /**
@@ -40,7 +44,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   return {
     ...createSyncHandlers({ store, events, now, sync: context.sync }),
     ...createScheduleHandlers({ store, events, now, engine: context.sync?.engine, remindersChanged: context.remindersChanged }),
-    ...createDocumentHandlers(),
+    ...createDocumentHandlers({ store, now, documents: context.documents ?? new DocumentService({ store, events, dataDir: dirname(store.sqlite.name), host: context.host, now }) }),
     ...createAgreementHandlers(),
 
     async getAppInfo() {

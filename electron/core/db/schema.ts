@@ -116,7 +116,7 @@ export interface MessagesTable {
   failure_code: string | null;
 }
 
-export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision' | 'session_schedule' | 'session_reschedule' | 'session_cancel' | 'session_outcome';
+export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision' | 'session_schedule' | 'session_reschedule' | 'session_cancel' | 'session_outcome' | 'agreement_send';
 
 /** A local write waiting for the platform, pushed in id order. */
 export interface OutboxTable {
@@ -235,6 +235,59 @@ export interface AgreementsTable {
   version: number;
 }
 
+/** 0005: every document of every case (see the migration for how platform_documents joins it). */
+export interface DocumentsTable {
+  id: string;
+  case_id: string;
+  file_name: string;
+  category: string;
+  submitted_by: string;
+  visibility: string;
+  received_at: string;
+  size_bytes: number;
+  media_type: string;
+  kind: string;
+  sha256: string;
+  source: string;
+  availability: string;
+  integrity: string;
+  upload: string;
+  redacted_from: string | null;
+  page_count: number | null;
+  text_indexed: Generated<number>;
+  problem: string | null;
+  checked_at: string | null;
+}
+
+export interface DocumentTextTable {
+  id: Generated<number>;
+  document_id: string;
+  page: number | null;
+  body: string;
+}
+
+export interface CustodyLogTable {
+  document_id: string;
+  seq: number;
+  event: string;
+  at: string;
+  actor: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface HearingSheetsTable {
+  case_id: string;
+  consumer_position: string;
+  company_position: string;
+  interests: string;
+  issues: string;
+  options: string;
+  notes: string;
+  updated_at: string;
+}
+
 export interface Database {
   cases: CasesTable;
   parties: PartiesTable;
@@ -255,4 +308,8 @@ export interface Database {
   schedule_settings: ScheduleSettingsTable;
   reminders_sent: RemindersSentTable;
   agreements: AgreementsTable;
+  documents: DocumentsTable;
+  document_text: DocumentTextTable;
+  custody_log: CustodyLogTable;
+  hearing_sheets: HearingSheetsTable;
 }

@@ -55,7 +55,8 @@ function deadlineStateCondition(eb: CasesEb, state: DeadlineState, now: Date, pu
  * the match set (one lookup of the wide case row per match, then a sort: 40 ms for a word in
  * half the cases): it walks the covering sort index instead and probes the match set, which is
  * built once, stopping after offset + limit hits. Messages join the match set the same way as
- * notes (by their case), so many matching messages of one case still add one rowid.
+ * notes (by their case), so many matching messages of one case still add one rowid; so does the
+ * text of its documents (case_documents_fts, migration 0005).
  */
 function searchCondition(ftsQuery: string) {
   return sql<SqlBool>`+cases.rowid IN (
@@ -67,6 +68,8 @@ function searchCondition(ftsQuery: string) {
       WHERE notes_fts MATCH ${ftsQuery}
     UNION
     SELECT rowid FROM case_messages_fts WHERE case_messages_fts MATCH ${ftsQuery}
+    UNION
+    SELECT rowid FROM case_documents_fts WHERE case_documents_fts MATCH ${ftsQuery}
   )`;
 }
 

@@ -69,6 +69,15 @@ CREATE INDEX deadlines_by_case ON deadlines (case_id, status, due_at);
 -- index deadlines_open_by_due
 CREATE INDEX deadlines_open_by_due ON deadlines (due_at, kind) WHERE status = 'open';
 
+-- index document_text_by_document
+CREATE INDEX document_text_by_document ON document_text (document_id, page);
+
+-- index documents_by_case
+CREATE INDEX documents_by_case ON documents (case_id, received_at);
+
+-- index documents_by_sha256
+CREATE INDEX documents_by_sha256 ON documents (sha256);
+
 -- index messages_by_case_channel
 CREATE INDEX messages_by_case_channel ON messages (case_id, channel, sent_at, id);
 
@@ -90,6 +99,38 @@ CREATE INDEX sessions_by_case ON sessions (case_id, starts_at);
 -- index sessions_by_start
 CREATE INDEX sessions_by_start ON sessions (starts_at, ends_at);
 
+-- table agreement_fulfilment
+CREATE TABLE agreement_fulfilment (
+    case_id        TEXT NOT NULL REFERENCES cases (id),
+    version_number INTEGER NOT NULL,
+    deadline_id    TEXT NOT NULL UNIQUE,
+    due_date       TEXT NOT NULL,
+    due_at         TEXT NOT NULL,
+    closed_at      TEXT NOT NULL,
+    status         TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'fulfilled', 'not_fulfilled')),
+    note           TEXT,
+    recorded_at    TEXT,
+    PRIMARY KEY (case_id, version_number)
+  ) WITHOUT ROWID;
+
+-- table agreement_versions
+CREATE TABLE agreement_versions (
+    case_id         TEXT NOT NULL REFERENCES cases (id),
+    number          INTEGER NOT NULL CHECK (number >= 1),
+    template_id     TEXT NOT NULL,
+    content         TEXT NOT NULL CHECK (json_valid(content)),
+    variables       TEXT NOT NULL CHECK (json_valid(variables)),
+    sha256          TEXT NOT NULL CHECK (length(sha256) = 64),
+    based_on        INTEGER,
+    based_on_stale  INTEGER NOT NULL CHECK (based_on_stale IN (0, 1)),
+    saved_at        TEXT NOT NULL,
+    saved_by        TEXT NOT NULL,
+    sent_at         TEXT,
+    send_client_id  TEXT UNIQUE,
+    delivery        TEXT NOT NULL DEFAULT 'not_sent' CHECK (delivery IN ('not_sent', 'pending', 'delivered', 'failed')),
+    PRIMARY KEY (case_id, number)
+  ) WITHOUT ROWID;
+
 -- table agreements
 CREATE TABLE agreements (
     id                TEXT PRIMARY KEY NOT NULL,
@@ -100,7 +141,7 @@ CREATE TABLE agreements (
     company_decision  TEXT NOT NULL,
     updated_at        TEXT NOT NULL,
     version           INTEGER NOT NULL
-  );
+  , consumer_reason TEXT, company_reason TEXT, consumer_decided_at TEXT, company_decided_at TEXT, content_sha256 TEXT, sent_at TEXT);
 
 -- table audit_log
 CREATE TABLE audit_log (
@@ -128,6 +169,23 @@ CREATE TABLE case_assignments (
     status     TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'unassigned', 'unknown')),
     changed_at TEXT NOT NULL
   ) WITHOUT ROWID;
+
+-- table case_documents_fts
+CREATE VIRTUAL TABLE case_documents_fts USING fts5(
+    body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+-- table case_documents_fts_config
+CREATE TABLE 'case_documents_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table case_documents_fts_data
+CREATE TABLE 'case_documents_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table case_documents_fts_docsize
+CREATE TABLE 'case_documents_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+-- table case_documents_fts_idx
+CREATE TABLE 'case_documents_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table case_messages_fts
 CREATE VIRTUAL TABLE case_messages_fts USING fts5(
@@ -211,6 +269,19 @@ CREATE TABLE conflicts (
     resolution      TEXT CHECK (resolution IN ('accept_platform', 'propose_again'))
   );
 
+-- table custody_log
+CREATE TABLE custody_log (
+    document_id TEXT NOT NULL,
+    seq         INTEGER NOT NULL CHECK (seq >= 1),
+    event       TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    detail      TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL,
+    PRIMARY KEY (document_id, seq)
+  ) WITHOUT ROWID;
+
 -- table deadlines
 CREATE TABLE deadlines (
     id        TEXT PRIMARY KEY NOT NULL,
@@ -222,6 +293,67 @@ CREATE TABLE deadlines (
     days      INTEGER NOT NULL,
     status    TEXT NOT NULL CHECK (status IN ('open', 'met', 'breached', 'cancelled'))
   );
+
+-- table document_text
+CREATE TABLE document_text (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    page        INTEGER,
+    body        TEXT NOT NULL
+  );
+
+-- table document_text_fts
+CREATE VIRTUAL TABLE document_text_fts USING fts5(
+    body, content = 'document_text', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+-- table document_text_fts_config
+CREATE TABLE 'document_text_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table document_text_fts_data
+CREATE TABLE 'document_text_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table document_text_fts_docsize
+CREATE TABLE 'document_text_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table document_text_fts_idx
+CREATE TABLE 'document_text_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table documents
+CREATE TABLE documents (
+    id            TEXT PRIMARY KEY NOT NULL,
+    case_id       TEXT NOT NULL,
+    file_name     TEXT NOT NULL,
+    category      TEXT NOT NULL,
+    submitted_by  TEXT NOT NULL,
+    visibility    TEXT NOT NULL CHECK (visibility IN ('joint', 'caucus_consumer', 'caucus_company', 'mediator_only')),
+    received_at   TEXT NOT NULL,
+    size_bytes    INTEGER NOT NULL CHECK (size_bytes >= 0),
+    media_type    TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('pdf', 'image', 'text', 'email', 'audio', 'video', 'other')),
+    sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+    source        TEXT NOT NULL CHECK (source IN ('platform', 'local', 'redaction')),
+    availability  TEXT NOT NULL CHECK (availability IN ('remote', 'local', 'failed')),
+    integrity     TEXT NOT NULL CHECK (integrity IN ('unchecked', 'ok', 'mismatch')),
+    upload        TEXT NOT NULL CHECK (upload IN ('not_shared', 'pending', 'sent', 'failed')),
+    redacted_from TEXT REFERENCES documents (id),
+    page_count    INTEGER,
+    text_indexed  INTEGER NOT NULL DEFAULT 0 CHECK (text_indexed IN (0, 1)),
+    problem       TEXT,
+    checked_at    TEXT
+  );
+
+-- table hearing_sheets
+CREATE TABLE hearing_sheets (
+    case_id           TEXT PRIMARY KEY NOT NULL,
+    consumer_position TEXT NOT NULL,
+    company_position  TEXT NOT NULL,
+    interests         TEXT NOT NULL,
+    issues            TEXT NOT NULL,
+    options           TEXT NOT NULL,
+    notes             TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+  ) WITHOUT ROWID;
 
 -- table kysely_migration
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
@@ -290,16 +422,16 @@ CREATE TABLE 'notes_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOU
 
 -- table outbox
 CREATE TABLE "outbox" (
-    id              INTEGER PRIMARY KEY AUTOINCREMENT,
-    client_id       TEXT NOT NULL UNIQUE,
-    kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision', 'session_schedule', 'session_reschedule', 'session_cancel', 'session_outcome')),
-    case_id         TEXT NOT NULL,
-    payload         TEXT NOT NULL CHECK (json_valid(payload)),
-    attempts        INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at TEXT,
-    last_error      TEXT,
-    created_at      TEXT NOT NULL
-  );
+      id              INTEGER PRIMARY KEY AUTOINCREMENT,
+      client_id       TEXT NOT NULL UNIQUE,
+      kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision', 'session_schedule', 'session_reschedule', 'session_cancel', 'session_outcome', 'agreement_send')),
+      case_id         TEXT NOT NULL,
+      payload         TEXT NOT NULL CHECK (json_valid(payload)),
+      attempts        INTEGER NOT NULL DEFAULT 0,
+      next_attempt_at TEXT,
+      last_error      TEXT,
+      created_at      TEXT NOT NULL
+    );
 
 -- table parties
 CREATE TABLE parties (
@@ -375,6 +507,19 @@ CREATE TABLE sync_state (
     last_synced_at TEXT
   );
 
+-- trigger agreement_versions_immutable
+CREATE TRIGGER agreement_versions_immutable BEFORE UPDATE OF case_id, number, template_id, content, variables, sha256, based_on, based_on_stale, saved_at, saved_by ON agreement_versions
+   BEGIN SELECT RAISE(ABORT, 'agreement_version_immutable'); END;
+
+-- trigger agreement_versions_kept
+CREATE TRIGGER agreement_versions_kept BEFORE DELETE ON agreement_versions
+   BEGIN SELECT RAISE(ABORT, 'agreement_version_immutable'); END;
+
+-- trigger agreement_versions_sent_once
+CREATE TRIGGER agreement_versions_sent_once BEFORE UPDATE OF sent_at, send_client_id ON agreement_versions
+   WHEN OLD.sent_at IS NOT NULL AND (NEW.sent_at IS NOT OLD.sent_at OR NEW.send_client_id IS NOT OLD.send_client_id)
+   BEGIN SELECT RAISE(ABORT, 'agreement_version_immutable'); END;
+
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
@@ -382,6 +527,22 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 -- trigger audit_log_no_update
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger custody_log_no_delete
+CREATE TRIGGER custody_log_no_delete BEFORE DELETE ON custody_log BEGIN SELECT RAISE(ABORT, 'custody_log is append-only'); END;
+
+-- trigger custody_log_no_update
+CREATE TRIGGER custody_log_no_update BEFORE UPDATE ON custody_log BEGIN SELECT RAISE(ABORT, 'custody_log is append-only'); END;
+
+-- trigger document_text_fts_delete
+CREATE TRIGGER document_text_fts_delete AFTER DELETE ON document_text BEGIN
+     INSERT INTO document_text_fts (document_text_fts, rowid, body) VALUES ('delete', OLD.id, OLD.body);
+   END;
+
+-- trigger document_text_fts_insert
+CREATE TRIGGER document_text_fts_insert AFTER INSERT ON document_text BEGIN
+     INSERT INTO document_text_fts (rowid, body) VALUES (NEW.id, NEW.body);
+   END;
 
 -- trigger notes_fts_after_delete
 CREATE TRIGGER notes_fts_after_delete AFTER DELETE ON notes BEGIN
@@ -398,3 +559,53 @@ CREATE TRIGGER notes_fts_after_update AFTER UPDATE OF body ON notes BEGIN
      INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
      INSERT INTO notes_fts (rowid, body) VALUES (new.rowid, new.body);
    END;
+
+-- trigger platform_documents_claim_insert
+CREATE TRIGGER platform_documents_claim_insert AFTER INSERT ON platform_documents BEGIN INSERT INTO documents (id, case_id, file_name, category, submitted_by, visibility, received_at, size_bytes,
+      media_type, kind, sha256, source, availability, integrity, upload)
+    VALUES (NEW.id, NEW.case_id, NEW.file_name, 'otro', NEW.submitted_by, NEW.visibility, NEW.received_at, NEW.size_bytes,
+      NEW.media_type, CASE
+    WHEN NEW.media_type = 'application/pdf' THEN 'pdf'
+    WHEN NEW.media_type IN ('image/png', 'image/jpeg', 'image/gif', 'image/webp') THEN 'image'
+    WHEN NEW.media_type = 'message/rfc822' THEN 'email'
+    WHEN NEW.media_type = 'text/plain' THEN 'text'
+    WHEN NEW.media_type IN ('audio/mpeg', 'audio/wav', 'audio/ogg', 'audio/mp4') THEN 'audio'
+    WHEN NEW.media_type IN ('video/mp4', 'video/webm', 'video/quicktime') THEN 'video'
+    ELSE 'other' END, NEW.sha256, 'platform', 'remote', 'unchecked', 'sent')
+    ON CONFLICT (id) DO UPDATE SET
+      case_id = excluded.case_id, submitted_by = excluded.submitted_by,
+      visibility = CASE WHEN documents.visibility = 'mediator_only' THEN documents.visibility ELSE excluded.visibility END,
+      received_at = excluded.received_at,
+      upload = CASE WHEN documents.source = 'local' THEN 'sent' ELSE documents.upload END,
+      file_name = CASE WHEN documents.availability = 'local' THEN documents.file_name ELSE excluded.file_name END,
+      size_bytes = CASE WHEN documents.availability = 'local' THEN documents.size_bytes ELSE excluded.size_bytes END,
+      media_type = CASE WHEN documents.availability = 'local' THEN documents.media_type ELSE excluded.media_type END,
+      kind = CASE WHEN documents.availability = 'local' THEN documents.kind ELSE excluded.kind END,
+      sha256 = CASE WHEN documents.availability = 'local' THEN documents.sha256 ELSE excluded.sha256 END,
+      problem = CASE WHEN documents.availability = 'local' AND documents.sha256 != excluded.sha256 THEN 'hash_mismatch'
+                     ELSE documents.problem END; END;
+
+-- trigger platform_documents_claim_update
+CREATE TRIGGER platform_documents_claim_update AFTER UPDATE ON platform_documents BEGIN INSERT INTO documents (id, case_id, file_name, category, submitted_by, visibility, received_at, size_bytes,
+      media_type, kind, sha256, source, availability, integrity, upload)
+    VALUES (NEW.id, NEW.case_id, NEW.file_name, 'otro', NEW.submitted_by, NEW.visibility, NEW.received_at, NEW.size_bytes,
+      NEW.media_type, CASE
+    WHEN NEW.media_type = 'application/pdf' THEN 'pdf'
+    WHEN NEW.media_type IN ('image/png', 'image/jpeg', 'image/gif', 'image/webp') THEN 'image'
+    WHEN NEW.media_type = 'message/rfc822' THEN 'email'
+    WHEN NEW.media_type = 'text/plain' THEN 'text'
+    WHEN NEW.media_type IN ('audio/mpeg', 'audio/wav', 'audio/ogg', 'audio/mp4') THEN 'audio'
+    WHEN NEW.media_type IN ('video/mp4', 'video/webm', 'video/quicktime') THEN 'video'
+    ELSE 'other' END, NEW.sha256, 'platform', 'remote', 'unchecked', 'sent')
+    ON CONFLICT (id) DO UPDATE SET
+      case_id = excluded.case_id, submitted_by = excluded.submitted_by,
+      visibility = CASE WHEN documents.visibility = 'mediator_only' THEN documents.visibility ELSE excluded.visibility END,
+      received_at = excluded.received_at,
+      upload = CASE WHEN documents.source = 'local' THEN 'sent' ELSE documents.upload END,
+      file_name = CASE WHEN documents.availability = 'local' THEN documents.file_name ELSE excluded.file_name END,
+      size_bytes = CASE WHEN documents.availability = 'local' THEN documents.size_bytes ELSE excluded.size_bytes END,
+      media_type = CASE WHEN documents.availability = 'local' THEN documents.media_type ELSE excluded.media_type END,
+      kind = CASE WHEN documents.availability = 'local' THEN documents.kind ELSE excluded.kind END,
+      sha256 = CASE WHEN documents.availability = 'local' THEN documents.sha256 ELSE excluded.sha256 END,
+      problem = CASE WHEN documents.availability = 'local' AND documents.sha256 != excluded.sha256 THEN 'hash_mismatch'
+                     ELSE documents.problem END; END;
