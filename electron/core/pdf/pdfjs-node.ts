@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, RenderParameters } from 'pdfjs-dist/types/src/display/api';
+import { AppError } from '../../../shared/contract/errors';
 import { PdfRefusal } from './pdf-refusal';
 
 type Pdfjs = typeof PdfjsModule;
@@ -69,8 +70,8 @@ export async function withPdf<T>(bytes: Uint8Array, use: (pdf: PDFDocumentProxy)
     if (pdf.numPages > PDF_LIMITS.maxPages) throw new PdfRefusal('pdf_damaged', `PDF has ${pdf.numPages} pages (limit ${PDF_LIMITS.maxPages})`);
     return await use(pdf);
   } catch (error) {
-    // A wrong page number is the caller's mistake, not the file's.
-    throw error instanceof PdfRefusal || error instanceof RangeError ? error : refusalFor(error);
+    // A wrong page number or region is the caller's mistake, not the file's.
+    throw error instanceof AppError || error instanceof RangeError ? error : refusalFor(error);
   } finally {
     await task.destroy();
   }
