@@ -6,6 +6,7 @@
 //   PUT    /__control/auto-reply      {enabled, delayMs}       consumer answers mediator joint messages
 //   POST   /__control/cases/{caseId}/party-messages {role, channel, body}   a party writes (201 {message})
 //   GET    /__control/parties/{role}/cases/{caseId}/messages   what that party can read ({messages})
+//   GET    /__control/parties/{role}/cases/{caseId}/documents  the documents that party can see ({documents})
 //   POST   /__control/cases/{caseId}/touch                     new version of the case (200 {bundle})
 //   POST   /__control/sessions/{sessionId}/confirm {role}      a party confirms a session (200 {session})
 import type { IncomingMessage } from 'node:http';
@@ -14,6 +15,7 @@ import { PartyRole } from '../../shared/domain/party';
 import { MessageBody, MessageChannel } from '../../shared/platform/messages';
 import { secretMatches } from '../web/request-guards';
 import type { Auth } from './auth';
+import type { DocumentService } from './documents';
 import { FaultSettings, type FaultSwitches } from './faults';
 import { PlatformHttpError, readJsonBody } from './http';
 import type { Parties } from './parties';
@@ -32,6 +34,7 @@ export interface ControlContext {
   readonly parties: Parties;
   readonly writes: Writes;
   readonly sessions: SessionWrites;
+  readonly documents: DocumentService;
   readonly now: () => Date;
 }
 
@@ -70,6 +73,11 @@ export async function runControl(ctx: ControlContext, req: IncomingMessage, path
   if (partyView?.[1] && partyView[2]) {
     const role = parseWith(PartyRole, partyView[1], 'party role');
     return { status: 200, body: { messages: ctx.parties.visibleTo(partyView[2], role) } };
+  }
+  const partyDocuments = /^GET \/__control\/parties\/([a-z]+)\/cases\/([A-Za-z0-9_-]+)\/documents$/.exec(route);
+  if (partyDocuments?.[1] && partyDocuments[2]) {
+    const role = parseWith(PartyRole, partyDocuments[1], 'party role');
+    return { status: 200, body: { documents: ctx.documents.partyView(partyDocuments[2], role) } };
   }
   const touch = /^POST \/__control\/cases\/([A-Za-z0-9_-]+)\/touch$/.exec(route);
   if (touch?.[1]) {

@@ -33,6 +33,11 @@ export function corruptResponse(route: PlatformRouteName, body: unknown): unknow
     case 'cancelSession':
     case 'recordSessionOutcome':
       return { session: { ...(value.session as Json), status: 'postponed' } };
+    case 'uploadDocument':
+      return { document: { ...(value.document as Json), sha256: 'not-a-hash' } };
+    case 'downloadDocument':
+      // Never reached: bytes are spoiled by the documents' own switches (corruptDocuments, truncateDocuments).
+      return value;
     default: {
       const unknownRoute: never = route;
       return unknownRoute;

@@ -29,6 +29,10 @@ CREATE TABLE IF NOT EXISTS messages (
   author_id TEXT, author_name TEXT NOT NULL, body TEXT NOT NULL, sent_at TEXT NOT NULL, client_id TEXT
 );
 CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record TEXT NOT NULL);
+-- A document's bytes (documents.ts): seeded evidence as the recipe that makes them again
+-- (evidence.ts), uploads and shared images as a blob, stored once per SHA-256.
+CREATE TABLE IF NOT EXISTS document_contents (document_id TEXT PRIMARY KEY, recipe TEXT, blob_sha256 TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS document_blobs (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS agreements (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record TEXT NOT NULL);
 -- The first successful response to each (user, clientId); a retry gets it back, nothing re-runs.

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { PlatformRouteName } from '../../shared/platform/api';
 import { platformRoutes } from '../../shared/platform/api';
+import { EntityId } from '../../shared/domain/ids';
 
 const RouteName = z.enum(Object.keys(platformRoutes) as [PlatformRouteName, ...PlatformRouteName[]]);
 
@@ -14,6 +15,9 @@ const Counter = z
     routes: z.array(RouteName).min(1).optional(),
   })
   .strict();
+
+/** A downloads-only counter, optionally for some documents only. */
+const DocumentCounter = Counter.omit({ routes: true }).extend({ documentIds: z.array(EntityId).min(1).max(1_000).optional() }).strict();
 
 export const FaultSettings = z
   .object({
@@ -33,13 +37,19 @@ export const FaultSettings = z
     schemaInvalid: Counter.optional(),
     /** The feed answers a page that overlaps the request's cursor: up to half a page of changes the caller already has, then the next ones (cursor = its last change). */
     duplicateFeedPages: Counter.omit({ routes: true }).optional(),
+    /** Downloads: bytes with one byte flipped (same length, another SHA-256 than the metadata). */
+    corruptDocuments: DocumentCounter.optional(),
+    /** Downloads: the full Content-Length is announced, half the bytes sent, then the socket closes. */
+    truncateDocuments: DocumentCounter.optional(),
+    /** Downloads: at most this many bytes per second. */
+    slowDocuments: z.object({ bytesPerSecond: z.number().int().min(1).max(1_000_000_000) }).strict().optional(),
   })
   .strict();
 export type FaultSettings = z.infer<typeof FaultSettings>;
 
-type CounterState = { count: number; rate: number; routes?: readonly PlatformRouteName[] };
-type SwitchName = 'dropConnections' | 'serverError' | 'rateLimit' | 'malformedJson' | 'schemaInvalid' | 'duplicateFeedPages';
-const SWITCHES: readonly SwitchName[] = ['dropConnections', 'serverError', 'rateLimit', 'malformedJson', 'schemaInvalid', 'duplicateFeedPages'];
+type CounterState = { count: number; rate: number; routes?: readonly PlatformRouteName[]; documentIds?: readonly string[] };
+type SwitchName = 'dropConnections' | 'serverError' | 'rateLimit' | 'malformedJson' | 'schemaInvalid' | 'duplicateFeedPages' | 'corruptDocuments' | 'truncateDocuments';
+const SWITCHES: readonly SwitchName[] = ['dropConnections', 'serverError', 'rateLimit', 'malformedJson', 'schemaInvalid', 'duplicateFeedPages', 'corruptDocuments', 'truncateDocuments'];
 
 export class FaultSwitches {
   private settings: FaultSettings = {};
@@ -53,7 +63,9 @@ export class FaultSwitches {
     this.counters.clear();
     for (const name of SWITCHES) {
       const value = settings[name];
-      if (value) this.counters.set(name, { count: value.count, rate: value.rate, routes: 'routes' in value ? value.routes : undefined });
+      if (value) {
+        this.counters.set(name, { count: value.count, rate: value.rate, routes: 'routes' in value ? value.routes : undefined, documentIds: 'documentIds' in value ? value.documentIds : undefined });
+      }
     }
   }
 
@@ -69,14 +81,20 @@ export class FaultSwitches {
     return this.settings.dropConnections?.phase ?? 'before';
   }
 
+  /** The download bandwidth limit (slowDocuments), or null. */
+  get documentBytesPerSecond(): number | null {
+    return this.settings.slowDocuments?.bytesPerSecond ?? null;
+  }
+
   get retryAfterSeconds(): number {
     return this.settings.rateLimit?.retryAfterSeconds ?? 1;
   }
 
   /** Whether switch `name` fires for this request; consumes one from its counter when it does. */
-  fires(name: SwitchName, route: PlatformRouteName): boolean {
+  fires(name: SwitchName, route: PlatformRouteName, documentId?: string): boolean {
     const state = this.counters.get(name);
     if (!state) return false;
+    if (state.documentIds !== undefined && (documentId === undefined || !state.documentIds.includes(documentId))) return false;
     if (name === 'duplicateFeedPages' ? route !== 'feed' : state.routes !== undefined && !state.routes.includes(route)) return false;
     if (state.count > 0) {
       state.count -= 1;

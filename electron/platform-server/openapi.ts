@@ -42,7 +42,9 @@ function namedSchemas(): Map<z.ZodType, string> {
   const capital = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
   for (const name of Object.keys(platformRoutes) as RouteName[]) {
     const spec: Api.PlatformRoutes[RouteName] = platformRoutes[name];
-    const parts: [z.ZodType | undefined, string][] = [['body' in spec ? spec.body : undefined, 'Request'], [spec.response, 'Response']];
+    // A binary answer's schema describes headers, documented inline (binaryResponse).
+    const response = 'responseKind' in spec && spec.responseKind === 'binary' ? undefined : spec.response;
+    const parts: [z.ZodType | undefined, string][] = [['body' in spec ? spec.body : undefined, 'Request'], [response, 'Response']];
     for (const [schema, suffix] of parts) {
       if (schema && !names.has(schema)) names.set(schema, exported.get(schema) ?? `${capital(name)}${suffix}`);
     }
@@ -72,7 +74,7 @@ const ERRORS: Readonly<Record<string, string>> = {
   '404': 'No such case or route (not_found)',
   '409': 'Stale expectedVersion or a decision that no longer applies (conflict); `current` holds the case',
   '413': 'Body over the size limit (invalid_request)',
-  '415': 'Content-Type is not application/json (invalid_request)',
+  '415': 'Content-Type is not application/json (application/octet-stream for uploads) (invalid_request)',
   '422': 'A transition the stage machine refuses, or a clientId reused for a different request (invalid_request)',
   '429': 'Too many requests (rate_limited); wait Retry-After seconds',
   '500': 'Internal error (internal); safe to retry writes with the same clientId',
@@ -81,10 +83,28 @@ const ERRORS: Readonly<Record<string, string>> = {
 function errorsFor(name: RouteName): Record<string, unknown> {
   const spec: Api.PlatformRoutes[RouteName] = platformRoutes[name];
   const codes = ['400', '401', '403', '404', '409', '429', '500'];
-  if ('body' in spec) codes.push('413', '415');
+  if ('body' in spec || 'rawBody' in spec) codes.push('413', '415');
   if (spec.method === 'POST' && spec.auth) codes.push('422');
   return Object.fromEntries(codes.sort().map((code) => [code, { $ref: `#/components/responses/Error${code}` }]));
 }
+
+/** The bytes themselves, of any type, with the headers `response` validates. */
+function binaryResponse(headers: z.ZodType): Record<string, unknown> {
+  if (!(headers instanceof z.ZodObject)) throw new Error('A binary route describes its headers with a z.object');
+  return {
+    description: 'The document\'s bytes; check them against X-Content-SHA256',
+    headers: Object.fromEntries(
+      Object.entries(headers.shape as Record<string, z.ZodType>).map(([name, schema]) => [name, { required: true, schema: clean(z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>) }]),
+    ),
+    content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+  };
+}
+
+const rawRequestBody = (maxBytes: number): Record<string, unknown> => ({
+  required: true,
+  description: `The file's bytes, at most ${maxBytes} bytes`,
+  content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+});
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   const names = namedSchemas();
@@ -105,8 +125,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       ...(spec.auth ? {} : { security: [] }),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...('body' in spec ? { requestBody: { required: true, content: { 'application/json': { schema: ref(idOf(spec.body)) } } } } : {}),
+      ...('rawBody' in spec ? { requestBody: rawRequestBody(spec.rawBody.maxBytes) } : {}),
       responses: {
-        [String(spec.status)]: { description: 'Success', content: { 'application/json': { schema: ref(idOf(spec.response)) } } },
+        [String(spec.status)]:
+          'responseKind' in spec && spec.responseKind === 'binary'
+            ? binaryResponse(spec.response)
+            : { description: 'Success', content: { 'application/json': { schema: ref(idOf(spec.response)) } } },
         ...errorsFor(name),
       },
     };

@@ -7,6 +7,7 @@ import type { PlatformRouteName } from '../../shared/platform/api';
 import { platformRoutes } from '../../shared/platform/api';
 import type { Auth } from './auth';
 import type { PlatformDb } from './database';
+import type { DocumentBytes, DocumentService } from './documents';
 import type { Feed } from './feed';
 import { decodeCursor } from './feed';
 import { bearerToken, PlatformHttpError, readJsonBody } from './http';
@@ -57,6 +58,8 @@ export interface RouteResult {
   readonly body: unknown;
   /** Runs after the answer is decided (auto-reply hook); only for writes that happened now. */
   readonly after?: () => void;
+  /** A binary answer (downloadDocument): sent as the document's bytes instead of `body`. */
+  readonly raw?: DocumentBytes;
 }
 
 export interface RouteContext {
@@ -71,6 +74,7 @@ export interface RouteContext {
   readonly sessions: SessionWrites;
   /** A session was proposed or moved: the auto-reply parties confirm it after their delay. */
   readonly onSessionProposed: (sessionId: string) => void;
+  readonly documents: DocumentService;
 }
 
 /** Authenticates, validates query and body with the route's schemas, runs the handler. */
@@ -78,7 +82,8 @@ export async function runRoute(ctx: RouteContext, match: RouteMatch, req: Incomi
   const spec = platformRoutes[match.name];
   const user: Mediator | null = spec.auth ? ctx.auth.authenticate(bearerToken(req.headers.authorization)) : null;
   const query = 'query' in spec ? parseWith(spec.query, Object.fromEntries(url.searchParams), 'query') : undefined;
-  const body = 'body' in spec ? parseWith(spec.body, await readJsonBody(req), 'body') : (req.resume(), undefined);
+  // A raw body (uploadDocument) is left unread for its handler to stream.
+  const body = 'body' in spec ? parseWith(spec.body, await readJsonBody(req), 'body') : 'rawBody' in spec ? undefined : (req.resume(), undefined);
   const caseId = match.caseId ?? '';
   const need = (): Mediator => {
     if (!user) throw new PlatformHttpError(401, 'unauthorized', 'Sign in first');
@@ -132,6 +137,14 @@ export async function runRoute(ctx: RouteContext, match: RouteMatch, req: Incomi
       return ctx.sessions.cancel(need(), caseId, body as z.infer<typeof platformRoutes.cancelSession.body>, ctx.now());
     case 'recordSessionOutcome':
       return ctx.sessions.outcome(need(), caseId, body as z.infer<typeof platformRoutes.recordSessionOutcome.body>, ctx.now());
+    case 'downloadDocument': {
+      const { documentId } = query as z.infer<typeof platformRoutes.downloadDocument.query>;
+      return { status: 200, body: null, raw: ctx.documents.download(need(), caseId, documentId) };
+    }
+    case 'uploadDocument': {
+      const me = need();
+      return ctx.documents.upload(me, caseId, query as z.infer<typeof platformRoutes.uploadDocument.query>, req, ctx.now());
+    }
     default: {
       const unknownRoute: never = match.name;
       throw new PlatformHttpError(404, 'not_found', `No handler for ${String(unknownRoute)}`);

@@ -18,6 +18,8 @@ import { DEMO_MEDIATORS, generateDemoCases } from '../core/demo/generator';
 import { mixSeed, Rng } from '../core/demo/prng';
 import { insertUser } from './auth';
 import type { PlatformDb } from './database';
+import { documentContentSeeder } from './documents';
+import type { CaseEvidence, EvidenceKit, SeededEvidence } from './evidence';
 import * as T from './seed-text';
 import { participantsOf } from './sessions';
 import { Temporal } from 'temporal-polyfill';
@@ -45,7 +47,7 @@ export interface SeedAccount {
 
 export const demoAccounts = (): SeedAccount[] => DEMO_MEDIATORS.map((m) => ({ email: m.email, password: DEMO_PASSWORD, role: m.role, userId: m.id }));
 
-export function seedPlatform(db: PlatformDb, options: SeedOptions): void {
+export function seedPlatform(db: PlatformDb, options: SeedOptions, evidence: EvidenceKit): void {
   const now = options.now ?? new Date();
   const perCase = options.messagesPerCase ?? 8;
   const mediators = DEMO_MEDIATORS.filter((m) => m.role === 'mediator');
@@ -57,6 +59,7 @@ export function seedPlatform(db: PlatformDb, options: SeedOptions): void {
     sessions: db.prepare('INSERT INTO sessions (id, case_id, record) VALUES (?, ?, ?)'),
     agreements: db.prepare('INSERT INTO agreements (id, case_id, record) VALUES (?, ?, ?)'),
   };
+  const storeContent = documentContentSeeder(db);
 
   db.transaction(() => {
     for (const mediator of DEMO_MEDIATORS) insertUser(db, mediator, DEMO_PASSWORD);
@@ -77,9 +80,10 @@ export function seedPlatform(db: PlatformDb, options: SeedOptions): void {
         const { lastInsertRowid } = insertMessage.run(m.id, caseId, m.channel, m.authorRole, m.authorId, m.authorName, m.body, m.sentAt);
         insertChange.run(caseId, 'message.created', null, lastInsertRowid, mediatorId);
       }
-      const { documents, sessions, agreements } = records(rng, bundle, now.getTime(), mediator);
-      for (const document of documents) {
+      const { documents, sessions, agreements } = records(rng, bundle, now.getTime(), mediator, evidence.forCase(bundle));
+      for (const { document, content } of documents) {
         insertRecord.documents.run(document.id, caseId, JSON.stringify(document));
+        storeContent(document.id, content);
         insertChange.run(caseId, 'document.upsert', JSON.stringify({ type: 'document.upsert', document }), null, mediatorId);
       }
       for (const session of sessions) {
@@ -168,24 +172,41 @@ function split(total: number): { negotiation: number; joint: number; caucus: num
   return { negotiation: total - joint - 2 * caucus, joint, caucus };
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+type SeededDocument = { document: PlatformDocument; content: SeededEvidence };
 
-function records(rng: Rng, bundle: CaseBundle, nowMs: number, mediator: Mediator): { documents: PlatformDocument[]; sessions: PlatformSession[]; agreements: PlatformAgreement[] } {
+function records(
+  rng: Rng,
+  bundle: CaseBundle,
+  nowMs: number,
+  mediator: Mediator,
+  evidence: CaseEvidence,
+): { documents: SeededDocument[]; sessions: PlatformSession[]; agreements: PlatformAgreement[] } {
   const c = bundle.case;
-  const documents: PlatformDocument[] = [];
+  const documents: SeededDocument[] = [];
   const sessions: PlatformSession[] = [];
   const agreements: PlatformAgreement[] = [];
   const filed = Date.parse(c.filedAt);
-  const doc = (fileName: string, mediaType: string, submittedBy: PlatformDocument['submittedBy'], visibility: PlatformDocument['visibility'], atMs: number): void => {
+  const doc = (content: SeededEvidence, submittedBy: PlatformDocument['submittedBy'], visibility: PlatformDocument['visibility'], atMs: number): void => {
     const id = `${c.id}-doc${documents.length + 1}`;
-    documents.push({ id, caseId: c.id, fileName, mediaType, sizeBytes: rng.int(40_000, 2_500_000), sha256: sha256(id), submittedBy, visibility, receivedAt: new Date(Math.floor(atMs / 1000) * 1000).toISOString() });
+    const receivedAt = new Date(Math.floor(atMs / 1000) * 1000).toISOString();
+    documents.push({ document: { id, caseId: c.id, fileName: content.fileName, mediaType: content.mediaType, sizeBytes: content.bytes.length, sha256: content.sha256, submittedBy, visibility, receivedAt }, content });
   };
-  if (rng.chance(0.6)) doc(rng.pick(['boleta.pdf', 'comprobante-pago.pdf', 'factura.pdf']), 'application/pdf', 'consumer', 'joint', filed + 60_000);
-  if (rng.chance(0.3)) doc(rng.pick(['captura-seguimiento.png', 'foto-producto.jpg']), rng.pick(['image/png', 'image/jpeg']), 'consumer', 'joint', filed + 120_000);
+  // The random draws are the ones of the first seed (boleta 60 %, an image 30 %, the company's
+  // report in mediation), so the sessions drawn after them stay the same; the e-mail and the chat
+  // export come from the case id instead of new draws.
+  if (rng.chance(0.6)) doc(evidence.receipt(rng.pick(['boleta', 'comprobante_pago', 'factura'] as const), rng.int(40_000, 2_500_000)), 'consumer', 'joint', filed + 60_000);
+  if (rng.chance(0.3)) {
+    const image = rng.pick(['chat', 'photo'] as const);
+    const variant = rng.pick([0, 1] as const);
+    doc(image === 'chat' ? evidence.chatScreenshot() : evidence.damagePhoto(variant), 'consumer', 'joint', filed + 120_000);
+  }
+  const idByte = createHash('sha256').update(c.id).digest()[0] ?? 0;
   const mediationAt = mediationStart(bundle);
+  if (idByte % 2 === 0 || documents.length === 0) doc(evidence.storeEmail(), 'consumer', 'joint', filed + 180_000);
+  if (idByte % 5 < 2) doc(evidence.chatExport(), 'consumer', mediationAt === null ? 'joint' : 'caucus_consumer', (mediationAt ?? filed) + 240_000);
   if (mediationAt === null) return { documents, sessions, agreements };
 
-  doc('informe-despacho.pdf', 'application/pdf', 'company', 'caucus_company', mediationAt + 5 * HOUR);
+  doc(evidence.courierReport(rng.int(40_000, 2_500_000)), 'company', 'caucus_company', mediationAt + 5 * HOUR);
   const accepted = bundle.deadlines.find((d) => d.kind === 'mediation_window');
   if (accepted) {
     const start = Date.parse(accepted.startsAt);

@@ -11,6 +11,8 @@ import { authService } from './auth';
 import { runControl } from './control';
 import { corruptResponse } from './corrupt';
 import { createIndexes, databaseEpoch, isEmpty, openPlatformDb } from './database';
+import { documentService, sendDocumentBytes } from './documents';
+import { loadEvidenceKit } from './evidence';
 import { FaultSwitches } from './faults';
 import { feedService } from './feed';
 import { PlatformHttpError, sendError, sendJson } from './http';
@@ -48,8 +50,9 @@ export async function startPlatformServer(options: { databasePath: string; port?
   close(): Promise<void>;
 }> {
   const db = openPlatformDb(options.databasePath);
+  const evidence = await loadEvidenceKit();
   if (isEmpty(db)) {
-    seedPlatform(db, options.seed ?? { cases: 0 });
+    seedPlatform(db, options.seed ?? { cases: 0 }, evidence);
     createIndexes(db);
   }
   const now = (): Date => new Date();
@@ -76,6 +79,7 @@ export async function startPlatformServer(options: { databasePath: string; port?
       const invited = sessions.requireSession(null, sessionId).participants.flatMap((p) => (p.role === 'mediator' ? [] : [p.role]));
       parties.onSessionProposed(sessionId, (id, role) => sessions.confirm(id, role, now()), invited);
     },
+    documents: documentService(db, store, idempotencyStore(db), evidence),
   };
 
   async function handlePlatform(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -89,6 +93,7 @@ export async function startPlatformServer(options: { databasePath: string; port?
     }
     const result: RouteResult = await runRoute(ctx, match, req, url);
     result.after?.();
+    if (result.raw) return sendDocumentBytes(res, result.raw, faults);
     if (faults.dropPhase === 'after' && faults.fires('dropConnections', route)) return void req.socket.destroy();
     if (faults.fires('malformedJson', route)) {
       const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
@@ -102,7 +107,7 @@ export async function startPlatformServer(options: { databasePath: string; port?
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__control' || url.pathname.startsWith('/__control/')) {
       if (controlToken === null) throw new PlatformHttpError(404, 'not_found', 'Control API disabled');
-      const result = await runControl({ token: controlToken, faults, auth, parties, writes, sessions, now }, req, url.pathname);
+      const result = await runControl({ token: controlToken, faults, auth, parties, writes, sessions, documents: ctx.documents, now }, req, url.pathname);
       return sendJson(res, result.status, result.body);
     }
     return handlePlatform(req, res, url);

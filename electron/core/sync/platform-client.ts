@@ -15,9 +15,21 @@ type RouteSpecOf<K extends PlatformRouteName> = PlatformRoutes[K];
 export type RouteInput<K extends PlatformRouteName> = { readonly caseId?: string } & (RouteSpecOf<K> extends { body: infer B extends z.ZodType }
   ? { readonly body: z.input<B> }
   : unknown) &
-  (RouteSpecOf<K> extends { query: infer Q extends z.ZodType } ? { readonly query?: z.input<Q> } : unknown);
+  (RouteSpecOf<K> extends { query: infer Q extends z.ZodType } ? { readonly query?: z.input<Q> } : unknown) &
+  (RouteSpecOf<K> extends { rawBody: object } ? { readonly content: RawContent } : unknown);
 
-export type RouteOutput<K extends PlatformRouteName> = z.output<RouteSpecOf<K>['response']>;
+/** A raw request body: the bytes, or a stream of them (read once per call). */
+export type RawContent = Uint8Array | AsyncIterable<Uint8Array>;
+
+/**
+ * A binary answer: its validated headers and the body as a stream. The request's time limit
+ * then applies between chunks (a stalled transfer fails as a timeout, a slow one goes on).
+ */
+export type BinaryOutput<H> = H & { readonly body: ReadableStream<Uint8Array> };
+
+export type RouteOutput<K extends PlatformRouteName> = RouteSpecOf<K> extends { responseKind: 'binary' }
+  ? BinaryOutput<z.output<RouteSpecOf<K>['response']>>
+  : z.output<RouteSpecOf<K>['response']>;
 
 export type PlatformClient = {
   readonly [K in PlatformRouteName]: (input: RouteInput<K>) => Promise<RouteOutput<K>>;
@@ -42,6 +54,8 @@ interface AnyRoute {
   readonly auth: boolean;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
+  readonly rawBody?: { readonly maxBytes: number };
+  readonly responseKind?: 'json' | 'binary';
   readonly response: z.ZodType;
 }
 
@@ -49,6 +63,7 @@ interface AnyInput {
   readonly caseId?: string;
   readonly body?: unknown;
   readonly query?: Record<string, unknown>;
+  readonly content?: RawContent;
 }
 
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
@@ -69,27 +84,43 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       if (token === null) throw new PlatformError('unauthorized', `${name}: not signed in`);
       headers.authorization = `Bearer ${token}`;
     }
-    let body: string | undefined;
+    let body: string | RawContent | undefined;
     if (spec.body) {
       body = JSON.stringify(spec.body.parse(input.body));
       headers['content-type'] = 'application/json';
     }
+    if (spec.rawBody) {
+      if (input.content === undefined) throw new PlatformError('rejected', `${name} needs content`);
+      body = input.content;
+      headers['content-type'] = 'application/octet-stream';
+    }
 
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let timer = setTimeout(() => controller.abort(), timeoutMs);
+    let streaming = false;
     try {
       let response: Response;
-      let text: string;
       try {
-        response = await doFetch(url, { method: spec.method, headers, body, signal: controller.signal });
-        text = await response.text();
+        // duplex 'half': a streamed request body (undici requires saying so).
+        response = await doFetch(url, { method: spec.method, headers, body: body as RequestInit['body'], signal: controller.signal, ...(spec.rawBody ? { duplex: 'half' } : {}) } as RequestInit);
+        if (response.ok && spec.responseKind === 'binary') {
+          const validated = parseHeaders(name, spec.response, response.headers) as Record<string, unknown>;
+          streaming = true;
+          const restart = (): void => {
+            clearTimeout(timer);
+            timer = setTimeout(() => controller.abort(), timeoutMs);
+          };
+          return { ...validated, body: guardStream(response.body, restart, () => clearTimeout(timer), (error) => classifyFetchFailure(error, controller.signal.aborted, name)) };
+        }
+        const text = await response.text();
+        if (response.ok) return parseBody(name, spec.response, text);
+        throw errorFromResponse(name, response, text, now());
       } catch (error) {
+        if (error instanceof PlatformError) throw error;
         throw classifyFetchFailure(error, controller.signal.aborted, name);
       }
-      if (response.ok) return parseBody(name, spec.response, text);
-      throw errorFromResponse(name, response, text, now());
     } finally {
-      clearTimeout(timer);
+      if (!streaming) clearTimeout(timer);
     }
   }
 
@@ -105,6 +136,41 @@ function buildPath(template: string, caseId: string | undefined): string {
   if (!template.includes('{caseId}')) return template;
   if (caseId === undefined) throw new PlatformError('rejected', `${template} needs a caseId`);
   return template.replace('{caseId}', encodeURIComponent(caseId));
+}
+
+function parseHeaders(name: string, schema: z.ZodType, headers: Headers): unknown {
+  const parsed = schema.safeParse(Object.fromEntries(headers.entries()));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new PlatformError('invalid_response', `${name}: the platform's headers do not match the contract (${first ? `${first.path.join('.')}: ${first.message}` : 'schema'})`);
+  }
+  return parsed.data;
+}
+
+/** Passes the body through, restarting the idle timer per chunk; transport failures become PlatformErrors. */
+function guardStream(body: ReadableStream<Uint8Array> | null, onChunk: () => void, onEnd: () => void, classify: (error: unknown) => PlatformError): ReadableStream<Uint8Array> {
+  const reader = (body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })).getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          onEnd();
+          controller.close();
+          return;
+        }
+        onChunk();
+        controller.enqueue(value);
+      } catch (error) {
+        onEnd();
+        controller.error(classify(error));
+      }
+    },
+    async cancel(reason) {
+      onEnd();
+      await reader.cancel(reason);
+    },
+  });
 }
 
 function parseBody(name: string, schema: z.ZodType, text: string): unknown {
