@@ -53,7 +53,11 @@ function searchableText(bytes: Uint8Array): string {
     }
   }
   const all = parts.join('\n');
-  const hex = [...all.matchAll(/<([0-9A-Fa-f\s]{2,})>/g)].map((match) => Buffer.from((match[1] ?? '').replace(/\s/g, ''), 'hex').toString('latin1'));
+  const hex = [...all.matchAll(/<([0-9A-Fa-f\s]{2,})>/g)].map((match) => {
+    const decoded = Buffer.from((match[1] ?? '').replace(/\s/g, ''), 'hex');
+    // Text strings (the info dictionary) are UTF-16BE behind a byte-order mark.
+    return decoded[0] === 0xfe && decoded[1] === 0xff ? new TextDecoder('utf-16be').decode(decoded.subarray(2)) : decoded.toString('latin1');
+  });
   return [all, ...hex].join('\n');
 }
 
