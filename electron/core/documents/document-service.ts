@@ -1,6 +1,5 @@
 import { open as openFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import {
   DOCUMENT_LIMITS,
@@ -18,7 +17,7 @@ import type { ImportDocumentInput } from '../../../shared/contract/documents';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/event-bus';
 import { caseRepository } from '../repositories/case-repository';
-import { BlobStore, type StoredBlob } from './blob-store';
+import { BlobStore, type ByteSource, type StoredBlob } from './blob-store';
 import { inspectContent } from './content-inspection';
 import { appendCustody, checkChain, hasCustody, toCustodyEntry } from './custody';
 import { documentRepository, toDocumentView, type DocumentRow, type NewDocument } from './document-repository';
@@ -41,7 +40,7 @@ export interface DocumentServiceOptions {
 
 /** What the hosts (web server, Electron main) call for bytes: never through the JSON operations. */
 export interface CoreFiles {
-  stage(source: Readable | AsyncIterable<Uint8Array>, fileName: string, declaredSize?: number): Promise<StagedFile>;
+  stage(source: ByteSource, fileName: string, declaredSize?: number): Promise<StagedFile>;
   respond(token: string, request: FileRequest): Promise<FileResponse>;
 }
 
@@ -77,7 +76,7 @@ export class DocumentService implements CoreFiles {
     await this.blobs.removeLeftovers();
   }
 
-  stage(source: Readable | AsyncIterable<Uint8Array>, fileName: string, declaredSize?: number): Promise<StagedFile> {
+  stage(source: ByteSource, fileName: string, declaredSize?: number): Promise<StagedFile> {
     return this.staging.stage(source, fileName, declaredSize);
   }
 
@@ -116,10 +115,10 @@ export class DocumentService implements CoreFiles {
       const inspection = await inspectContent(path, type);
       if (inspection.problem === 'pdf_damaged') throw new DocumentRefused('pdf_damaged', `${fileName} cannot be parsed as a PDF`);
 
+      // Adopted even when the document exists: an intact blob is kept, a damaged one repaired.
+      const blob = await this.blobs.adopt(path, { sha256: staged.sha256, size: staged.sizeBytes });
       const existing = await documentRepository.findInCaseBySha(this.store.db, caseId, staged.sha256);
       if (existing) return toDocumentView(existing);
-
-      const blob = await this.blobs.adopt(path, { sha256: staged.sha256, size: staged.sizeBytes });
       const at = this.now().toISOString();
       const row: NewDocument = {
         id: uuidv7(),

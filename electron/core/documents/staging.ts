@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import { DOCUMENT_LIMITS } from '../../../shared/contract/documents';
 import type { StagedFile } from '../../../shared/contract/files';
-import { writeHashed } from './blob-store';
+import { writeHashed, type ByteSource } from './blob-store';
 import { DocumentRefused } from './refusal';
 
 interface Entry {
@@ -39,7 +38,7 @@ export class StagingArea {
    * is checked first so a huge upload is refused before a byte is written; the running count
    * refuses one that lied about its size. Refusals: empty_file, too_large.
    */
-  async stage(source: Readable | AsyncIterable<Uint8Array>, fileName: string, declaredSize?: number): Promise<StagedFile> {
+  async stage(source: ByteSource, fileName: string, declaredSize?: number): Promise<StagedFile> {
     await this.sweep();
     if (declaredSize !== undefined && declaredSize > DOCUMENT_LIMITS.maxBytes) {
       throw new DocumentRefused('too_large', `Declared ${declaredSize} bytes, limit ${DOCUMENT_LIMITS.maxBytes}`);
