@@ -9,11 +9,17 @@
 //   GET    /__control/parties/{role}/cases/{caseId}/documents  the documents that party can see ({documents})
 //   POST   /__control/cases/{caseId}/touch                     new version of the case (200 {bundle})
 //   POST   /__control/sessions/{sessionId}/confirm {role}      a party confirms a session (200 {session})
+//   PUT    /__control/agreement-replies {enabled, delayMs, consumer?, company?}   simulated parties
+//          decide each sent agreement version after delayMs ({decision: accepted|rejected, reason?}, default accepted)
+//   POST   /__control/cases/{caseId}/agreements/decide {role, number, decision, reason?}   a party decides
+//          on version `number` — also an old one (200 {agreement})
+//   GET    /__control/cases/{caseId}/agreements                what the parties received ({agreements: [{agreement, text}]})
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { PartyRole } from '../../shared/domain/party';
 import { MessageBody, MessageChannel } from '../../shared/platform/messages';
 import { secretMatches } from '../web/request-guards';
+import { AgreementRepliesSettings, PartyDecisionRequest, type agreementReplies, type AgreementWrites } from './agreements';
 import type { Auth } from './auth';
 import type { DocumentService } from './documents';
 import { FaultSettings, type FaultSwitches } from './faults';
@@ -34,7 +40,9 @@ export interface ControlContext {
   readonly parties: Parties;
   readonly writes: Writes;
   readonly sessions: SessionWrites;
+  readonly agreements: AgreementWrites;
   readonly documents: DocumentService;
+  readonly agreementParties: ReturnType<typeof agreementReplies>;
   readonly now: () => Date;
 }
 
@@ -88,6 +96,21 @@ export async function runControl(ctx: ControlContext, req: IncomingMessage, path
   if (confirm?.[1]) {
     const request = await body(ConfirmSessionRequest);
     return { status: 200, body: { session: ctx.sessions.confirm(confirm[1], request.role, ctx.now()) } };
+  }
+  if (route === 'PUT /__control/agreement-replies') {
+    const settings = await body(AgreementRepliesSettings);
+    ctx.agreementParties.set(settings);
+    return { status: 200, body: settings };
+  }
+  const decide = /^POST \/__control\/cases\/([A-Za-z0-9_-]+)\/agreements\/decide$/.exec(route);
+  if (decide?.[1]) {
+    const request = await body(PartyDecisionRequest);
+    return { status: 200, body: { agreement: ctx.agreements.decide(decide[1], request, ctx.now()) } };
+  }
+  const received = /^GET \/__control\/cases\/([A-Za-z0-9_-]+)\/agreements$/.exec(route);
+  if (received?.[1]) {
+    req.resume();
+    return { status: 200, body: { agreements: ctx.agreements.listWithText(received[1]) } };
   }
   req.resume();
   throw new PlatformHttpError(404, 'not_found', `No control route ${route}`);

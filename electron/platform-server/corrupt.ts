@@ -33,6 +33,8 @@ export function corruptResponse(route: PlatformRouteName, body: unknown): unknow
     case 'cancelSession':
     case 'recordSessionOutcome':
       return { session: { ...(value.session as Json), status: 'postponed' } };
+    case 'sendAgreement':
+      return { agreement: { ...(value.agreement as Json), consumerDecision: 'maybe' } };
     case 'uploadDocument':
       return { document: { ...(value.document as Json), sha256: 'not-a-hash' } };
     case 'downloadDocument':

@@ -35,6 +35,8 @@ CREATE TABLE IF NOT EXISTS document_contents (document_id TEXT PRIMARY KEY, reci
 CREATE TABLE IF NOT EXISTS document_blobs (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS agreements (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, record TEXT NOT NULL);
+-- What the parties read of each sent agreement version (never in the feed: the mediator has it).
+CREATE TABLE IF NOT EXISTS agreement_texts (agreement_id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL);
 -- The first successful response to each (user, clientId); a retry gets it back, nothing re-runs.
 CREATE TABLE IF NOT EXISTS idempotency (
   user_id TEXT NOT NULL, client_id TEXT NOT NULL, route TEXT NOT NULL, fingerprint TEXT NOT NULL,

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { EntityId } from '../../shared/domain/ids';
 import type { Mediator } from '../../shared/domain/people';
 import type { PlatformRouteName } from '../../shared/platform/api';
+import type { PlatformAgreement } from '../../shared/platform/records';
 import { platformRoutes } from '../../shared/platform/api';
+import type { AgreementWrites } from './agreements';
 import type { Auth } from './auth';
 import type { PlatformDb } from './database';
 import type { DocumentBytes, DocumentService } from './documents';
@@ -75,6 +77,9 @@ export interface RouteContext {
   /** A session was proposed or moved: the auto-reply parties confirm it after their delay. */
   readonly onSessionProposed: (sessionId: string) => void;
   readonly documents: DocumentService;
+  readonly agreements: AgreementWrites;
+  /** A version was sent: the simulated parties decide after their delay. */
+  readonly onAgreementSent: (agreement: PlatformAgreement) => void;
 }
 
 /** Authenticates, validates query and body with the route's schemas, runs the handler. */
@@ -137,6 +142,11 @@ export async function runRoute(ctx: RouteContext, match: RouteMatch, req: Incomi
       return ctx.sessions.cancel(need(), caseId, body as z.infer<typeof platformRoutes.cancelSession.body>, ctx.now());
     case 'recordSessionOutcome':
       return ctx.sessions.outcome(need(), caseId, body as z.infer<typeof platformRoutes.recordSessionOutcome.body>, ctx.now());
+    case 'sendAgreement': {
+      const result = ctx.agreements.send(need(), caseId, body as z.infer<typeof platformRoutes.sendAgreement.body>, ctx.now());
+      const { agreement } = result.body;
+      return { status: result.status, body: result.body, after: result.fresh ? () => ctx.onAgreementSent(agreement) : undefined };
+    }
     case 'downloadDocument': {
       const { documentId } = query as z.infer<typeof platformRoutes.downloadDocument.query>;
       return { status: 200, body: null, raw: ctx.documents.download(need(), caseId, documentId) };

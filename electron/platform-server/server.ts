@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { agreementReplies, agreementWrites } from './agreements';
 import { authService } from './auth';
 import { runControl } from './control';
 import { corruptResponse } from './corrupt';
@@ -62,6 +63,8 @@ export async function startPlatformServer(options: { databasePath: string; port?
   const writes = platformWrites(db, store, idempotencyStore(db));
   const parties = partyService(db, store, now);
   const sessions = sessionWrites(db, store, idempotencyStore(db));
+  const agreements = agreementWrites(db, store, idempotencyStore(db));
+  const agreementParties = agreementReplies(agreements.decide, now);
   const faults = new FaultSwitches();
   const controlToken = options.control ? randomBytes(24).toString('base64url') : null;
 
@@ -80,6 +83,8 @@ export async function startPlatformServer(options: { databasePath: string; port?
       parties.onSessionProposed(sessionId, (id, role) => sessions.confirm(id, role, now()), invited);
     },
     documents: documentService(db, store, idempotencyStore(db), evidence),
+    agreements,
+    onAgreementSent: (agreement) => agreementParties.onAgreementSent(agreement),
   };
 
   async function handlePlatform(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -107,7 +112,7 @@ export async function startPlatformServer(options: { databasePath: string; port?
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__control' || url.pathname.startsWith('/__control/')) {
       if (controlToken === null) throw new PlatformHttpError(404, 'not_found', 'Control API disabled');
-      const result = await runControl({ token: controlToken, faults, auth, parties, writes, sessions, documents: ctx.documents, now }, req, url.pathname);
+      const result = await runControl({ token: controlToken, faults, auth, parties, writes, sessions, agreements, agreementParties, documents: ctx.documents, now }, req, url.pathname);
       return sendJson(res, result.status, result.body);
     }
     return handlePlatform(req, res, url);
@@ -139,6 +144,7 @@ export async function startPlatformServer(options: { databasePath: string; port?
     close: () =>
       (closed ??= new Promise<void>((resolveClose) => {
         parties.stop();
+        agreementParties.stop();
         server.close(() => {
           db.close();
           resolveClose();

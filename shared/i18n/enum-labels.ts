@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Locale } from '../contract/app';
 import { ErrorCode } from '../contract/errors';
 import { Category, Channel, EscalationCriterion, Outcome, PaymentMethod, Stage, SubState } from '../domain/case';
@@ -23,6 +24,8 @@ import {
   DocumentUploadState,
   type DocumentAccess,
 } from '../contract/documents';
+import { AgreementDelivery, AgreementRefusal, FulfilmentStatus, PartyDecisionValue } from '../contract/agreements';
+import { AgreementStatus } from '../platform/records';
 import { en } from './catalogues/en';
 import { esCL, type MessageKey } from './catalogues/es-CL';
 
@@ -78,7 +81,12 @@ export type EnumLabelKey =
   | `documentSource.${DocumentSource}`
   | `documentRefusal.${DocumentRefusal}`
   | `custodyEvent.${CustodyEvent}`
-  | `custodyBreak.${CustodyBreak}`;
+  | `custodyBreak.${CustodyBreak}`
+  | `agreementStatus.${z.infer<typeof AgreementStatus>}`
+  | `partyDecision.${PartyDecisionValue}`
+  | `agreementDelivery.${AgreementDelivery}`
+  | `fulfilmentStatus.${FulfilmentStatus}`
+  | `agreementRefusal.${AgreementRefusal}`;
 
 type ConflictResolution = (typeof ResolveConflictInput.shape.resolution.options)[number];
 type AssignmentDecision = (typeof AssignmentDecisionRequest.shape.decision.options)[number];
@@ -156,6 +164,11 @@ export function enumLabelKeys(): readonly string[] {
     ...prefixed('documentRefusal', DocumentRefusal.options),
     ...prefixed('custodyEvent', CustodyEvent.options),
     ...prefixed('custodyBreak', CustodyBreak.options),
+    ...prefixed('agreementStatus', AgreementStatus.options),
+    ...prefixed('partyDecision', PartyDecisionValue.options),
+    ...prefixed('agreementDelivery', AgreementDelivery.options),
+    ...prefixed('fulfilmentStatus', FulfilmentStatus.options),
+    ...prefixed('agreementRefusal', AgreementRefusal.options),
   ];
 }
 

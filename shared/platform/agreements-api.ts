@@ -1,7 +1,35 @@
-import type { route } from './route';
+import { z } from 'zod';
+import { ClientId } from './messages';
+import { PlatformAgreement } from './records';
+import { route } from './route';
 
 /**
  * The platform's agreements endpoints (issue 6), spread into platformRoutes.
  * Only `{caseId}` may appear in a path; other ids travel in the query or the body.
+ *
+ * The mediator sends a version (its number, the SHA-256 of its canonical content and the text
+ * the parties read); the platform asks both parties and reports each decision through the feed
+ * (agreement.upsert of that version). Sending version n supersedes earlier versions still
+ * waiting for decisions. The same number with another hash is a 409: versions are immutable.
  */
-export const agreementRoutes = {} satisfies Record<string, ReturnType<typeof route>>;
+export const SendAgreementRequest = z.object({
+  clientId: ClientId,
+  number: z.number().int().min(1),
+  contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  title: z.string().min(1).max(300),
+  /** The rendered text (variables filled), what the parties read and decide on. */
+  text: z.string().min(1).max(500_000),
+});
+export const AgreementResponse = z.object({ agreement: PlatformAgreement });
+
+export const agreementRoutes = {
+  sendAgreement: route({
+    method: 'POST',
+    path: '/v1/cases/{caseId}/agreements',
+    summary: 'Send an agreement version to both parties (idempotent by clientId; 409 when the number exists with other content)',
+    auth: true,
+    body: SendAgreementRequest,
+    response: AgreementResponse,
+    status: 201,
+  }),
+} as const;

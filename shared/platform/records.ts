@@ -31,14 +31,29 @@ export type PlatformSession = z.infer<typeof PlatformSession>;
 
 export const AgreementStatus = z.enum(['draft', 'sent', 'accepted', 'rejected', 'superseded']);
 
-/** An agreement version as the platform knows it (the agreements issue extends it). */
+export const PartyDecisionValue = z.enum(['pending', 'accepted', 'rejected']);
+
+/**
+ * An agreement version as the platform knows it: what the mediator sent (number, hash of the
+ * text) and each party's decision ON THIS VERSION. A decision about an older version arrives as
+ * an upsert of that older version. The optional fields are absent on versions from before
+ * Mesa sent text (seeded ones); readers treat absent as null.
+ */
 export const PlatformAgreement = z.object({
   id: EntityId,
   caseId: EntityId,
   number: z.number().int().min(1),
   status: AgreementStatus,
-  consumerDecision: z.enum(['pending', 'accepted', 'rejected']),
-  companyDecision: z.enum(['pending', 'accepted', 'rejected']),
+  consumerDecision: PartyDecisionValue,
+  companyDecision: PartyDecisionValue,
+  /** A party's reason for rejecting, as they wrote it. */
+  consumerReason: z.string().max(2_000).nullable().optional(),
+  companyReason: z.string().max(2_000).nullable().optional(),
+  consumerDecidedAt: Instant.nullable().optional(),
+  companyDecidedAt: Instant.nullable().optional(),
+  /** SHA-256 of the version's canonical content as the mediator's client computed it. */
+  contentSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
+  sentAt: Instant.nullable().optional(),
   updatedAt: Instant,
   version: z.number().int().min(1),
 });

@@ -1,24 +1,51 @@
 import type { agreementOperations } from '../../../shared/contract/agreements';
 import { AppError } from '../../../shared/contract/errors';
+import { agreementService } from '../agreements/agreement-service';
+import type { AgreementDrafting } from '../agreements/drafting';
+import { libraryDrafting } from '../agreements/library-drafting';
+import type { Store } from '../db/store';
+import type { EventBus } from '../events/event-bus';
+import type { SyncEngine } from '../sync/sync-engine';
 import type { Handlers } from './dispatch';
 
 type AgreementOperation = keyof typeof agreementOperations;
 
-// Placeholder until the agreement service lands (same issue, next commits).
-const pending = (): never => {
-  throw new AppError('internal', 'Agreement operations are being implemented');
-};
+export interface AgreementHandlerContext {
+  readonly store: Store;
+  readonly events: EventBus;
+  readonly now: () => Date;
+  readonly engine?: SyncEngine;
+  /** The templates and rendering rules; the shipped library by default. */
+  readonly drafting?: AgreementDrafting;
+}
 
-export function createAgreementHandlers(): Pick<Handlers, AgreementOperation> {
+export function createAgreementHandlers(context: AgreementHandlerContext): Pick<Handlers, AgreementOperation> {
+  const { events, engine } = context;
+  const service = agreementService({
+    store: context.store,
+    drafting: context.drafting ?? libraryDrafting(),
+    now: context.now,
+    signedIn: () => engine?.signedInNow ?? false,
+  });
+  /** After a write: the agreement and the case views reload, and the outbox goes. */
+  const changed = <T>(caseId: string, value: T): T => {
+    events.emit('agreementsChanged', { caseId });
+    events.emit('caseChanged', { caseId });
+    engine?.nudge();
+    return value;
+  };
+
   return {
-    listAgreementTemplates: pending,
-    getAgreement: pending,
-    startAgreement: pending,
-    saveAgreementVersion: pending,
-    getAgreementVersion: pending,
-    exportAgreement: pending,
-    sendAgreement: pending,
-    closeCaseWithAgreement: pending,
-    recordFulfilment: pending,
+    listAgreementTemplates: () => service.catalogue(),
+    getAgreement: (input) => service.state(input.caseId),
+    startAgreement: async (input) => changed(input.caseId, await service.start(input.caseId, input.templateId)),
+    saveAgreementVersion: async (input) => changed(input.caseId, await service.save(input.caseId, input.basedOn, input.content, input.variables)),
+    getAgreementVersion: (input) => service.version(input.caseId, input.number),
+    exportAgreement: () => {
+      throw new AppError('internal', 'Agreement export is not wired yet');
+    },
+    sendAgreement: async (input) => changed(input.caseId, await service.send(input.caseId, input.number)),
+    closeCaseWithAgreement: async (input) => changed(input.caseId, await service.close(input.caseId)),
+    recordFulfilment: async (input) => changed(input.caseId, await service.recordFulfilment(input.caseId, input.fulfilled, input.note)),
   };
 }

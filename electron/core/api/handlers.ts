@@ -45,7 +45,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createSyncHandlers({ store, events, now, sync: context.sync }),
     ...createScheduleHandlers({ store, events, now, engine: context.sync?.engine, remindersChanged: context.remindersChanged }),
     ...createDocumentHandlers({ store, now, documents: context.documents ?? new DocumentService({ store, events, dataDir: dirname(store.sqlite.name), host: context.host, now }) }),
-    ...createAgreementHandlers(),
+    ...createAgreementHandlers({ store, events, now, engine: context.sync?.engine }),
 
     async getAppInfo() {
       const [profile, caseCount] = await Promise.all([profileRepository.get(store.db), caseRepository.count(store)]);

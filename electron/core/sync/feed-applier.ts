@@ -5,6 +5,7 @@ import type { Store } from '../db/store';
 import { auditDataJson } from '../repositories/audit-repository';
 import { createBundleWriter } from '../repositories/case-import';
 import { sessionColumns, UPSERT_PLATFORM_SESSION_SQL } from '../schedule/session-repository';
+import { agreementColumns, UPSERT_PLATFORM_AGREEMENT_SQL } from '../agreements/agreement-sync';
 import { COMMIT_POSITION_SQL, syncStateRepository } from './sync-state';
 import { yieldToEventLoop } from './yield';
 import { createCaseMessageSearch } from './case-message-search';
@@ -30,6 +31,8 @@ export interface ApplySummary {
   readonly touchedChannels: ReadonlySet<string>;
   /** Cases whose sessions changed (sessionsChanged). */
   readonly touchedSessionCases: ReadonlySet<string>;
+  /** Cases whose agreement versions got news (agreementsChanged). */
+  readonly touchedAgreementCases: ReadonlySet<string>;
 }
 
 export const channelKey = (caseId: string, channel: MessageChannel): string => `${caseId}\n${channel}`;
@@ -61,7 +64,7 @@ export class FeedApplier {
       fresh.push(change);
       applied = change.seq;
     }
-    const summary = { changes: fresh.length, cases: 0, messages: 0, touchedCases: new Set<string>(), touchedChannels: new Set<string>(), touchedSessionCases: new Set<string>() };
+    const summary = { changes: fresh.length, cases: 0, messages: 0, touchedCases: new Set<string>(), touchedChannels: new Set<string>(), touchedSessionCases: new Set<string>(), touchedAgreementCases: new Set<string>() };
     if (fresh.length === 0) {
       // A page of changes we already have (a repeated page) teaches nothing: keep our cursor
       // rather than trust one that came with stale data. An empty page is the end: note the time.
@@ -103,7 +106,7 @@ export class FeedApplier {
     s: ReturnType<typeof prepareStatements>,
     writeBundle: ReturnType<typeof createBundleWriter>,
     at: string,
-    summary: { cases: number; messages: number; touchedCases: Set<string>; touchedChannels: Set<string>; touchedSessionCases: Set<string> },
+    summary: { cases: number; messages: number; touchedCases: Set<string>; touchedChannels: Set<string>; touchedSessionCases: Set<string>; touchedAgreementCases: Set<string> },
   ): void {
     switch (change.type) {
       case 'case.upsert': {
@@ -154,8 +157,9 @@ export class FeedApplier {
       }
       case 'agreement.upsert': {
         const a = change.agreement;
-        s.upsertAgreement.run(a.id, a.caseId, a.number, a.status, a.consumerDecision, a.companyDecision, a.updatedAt, a.version);
+        s.upsertAgreement.run(agreementColumns(a));
         summary.touchedCases.add(a.caseId);
+        summary.touchedAgreementCases.add(a.caseId);
         return;
       }
       default:
@@ -225,13 +229,7 @@ function prepareStatements(store: Store): Record<
          visibility = excluded.visibility, received_at = excluded.received_at`,
     ),
     upsertSession: db.prepare(UPSERT_PLATFORM_SESSION_SQL),
-    upsertAgreement: db.prepare(
-      `INSERT INTO agreements (id, case_id, number, status, consumer_decision, company_decision, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, number = excluded.number, status = excluded.status,
-         consumer_decision = excluded.consumer_decision, company_decision = excluded.company_decision,
-         updated_at = excluded.updated_at, version = excluded.version
-       WHERE excluded.version >= agreements.version`,
-    ),
+    upsertAgreement: db.prepare(UPSERT_PLATFORM_AGREEMENT_SQL),
   };
 }
 

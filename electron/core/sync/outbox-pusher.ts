@@ -10,6 +10,7 @@ import { outboxRepository, type OutboxEntry } from './outbox';
 import type { PlatformClient } from './platform-client';
 import { PlatformError } from './platform-error';
 import { sessionRepository } from '../schedule/session-repository';
+import { agreementSync } from '../agreements/agreement-sync';
 
 export interface PushContext {
   readonly store: Store;
@@ -18,6 +19,7 @@ export interface PushContext {
   readonly caseChanged: (caseId: string) => void;
   readonly messagesChanged: (caseId: string, channel: MessageChannel) => void;
   readonly sessionsChanged?: (caseId: string) => void;
+  readonly agreementsChanged?: (caseId: string) => void;
   /** When a transient failure will be retried (recorded on the outbox row). */
   readonly retryAtFor: (error: PlatformError) => Date;
 }
@@ -93,6 +95,15 @@ async function pushEntry(ctx: PushContext, entry: OutboxEntry): Promise<void> {
       ctx.caseChanged(entry.caseId);
       return;
     }
+    case 'agreement_send': {
+      const { agreement } = await client.sendAgreement({ caseId: entry.caseId, body: { clientId: entry.clientId, ...entry.payload } });
+      await store.write(async (trx) => {
+        await agreementSync.delivered(trx, agreement);
+        await outboxRepository.remove(trx, entry.id);
+      });
+      ctx.agreementsChanged?.(entry.caseId);
+      return;
+    }
     case 'assignment_decision': {
       const answer = await client.decideAssignment({ caseId: entry.caseId, body: { clientId: entry.clientId, ...entry.payload } });
       await store.write(async (trx) => {
@@ -125,6 +136,10 @@ async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: Platfo
       case 'assignment_decision':
         await assignmentRepository.set(trx, entry.caseId, 'unknown', ctx.now());
         break;
+      case 'agreement_send':
+        // The version stays, locked and unsent on the platform; the mediator sees 'failed'.
+        await agreementSync.failed(trx, entry.caseId, entry.payload.number);
+        break;
       case 'session_schedule':
       case 'session_reschedule':
       case 'session_cancel':
@@ -138,6 +153,7 @@ async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: Platfo
     await outboxRepository.remove(trx, entry.id);
   });
   if (entry.kind === 'message') ctx.messagesChanged(entry.caseId, entry.payload.channel);
+  else if (entry.kind === 'agreement_send') ctx.agreementsChanged?.(entry.caseId);
   else if (entry.kind in SESSION_CHANGE) ctx.sessionsChanged?.(entry.caseId);
   else ctx.caseChanged(entry.caseId);
 }

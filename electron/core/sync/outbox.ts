@@ -55,6 +55,14 @@ export interface SessionOutcomePayload {
   readonly expectedVersion: number;
 }
 
+/** An agreement version sent to the parties: what the platform needs, the text already rendered. */
+export interface AgreementSendPayload {
+  readonly number: number;
+  readonly contentSha256: string;
+  readonly title: string;
+  readonly text: string;
+}
+
 type Row<K extends string, P> = { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: K; readonly payload: P };
 
 export type OutboxEntry =
@@ -62,6 +70,7 @@ export type OutboxEntry =
   | Row<'session_reschedule', SessionReschedulePayload>
   | Row<'session_cancel', SessionCancelPayload>
   | Row<'session_outcome', SessionOutcomePayload>
+  | Row<'agreement_send', AgreementSendPayload>
 
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'message'; readonly payload: MessagePayload }
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
@@ -72,6 +81,7 @@ export type NewOutboxEntry =
   | { readonly kind: 'session_reschedule'; readonly payload: SessionReschedulePayload }
   | { readonly kind: 'session_cancel'; readonly payload: SessionCancelPayload }
   | { readonly kind: 'session_outcome'; readonly payload: SessionOutcomePayload }
+  | { readonly kind: 'agreement_send'; readonly payload: AgreementSendPayload }
   | { readonly kind: 'message'; readonly payload: MessagePayload }
   | { readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
   | { readonly kind: 'assignment_decision'; readonly payload: AssignmentDecisionPayload };

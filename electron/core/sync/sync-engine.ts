@@ -243,6 +243,7 @@ export class SyncEngine {
       this.#pageSize = nextPageSize(this.#pageSize, performance.now() - applyStarted, summary.changes);
       for (const caseId of summary.touchedCases) events.emit('caseChanged', { caseId });
       for (const caseId of summary.touchedSessionCases) events.emit('sessionsChanged', { caseId });
+      for (const caseId of summary.touchedAgreementCases) events.emit('agreementsChanged', { caseId });
       for (const key of summary.touchedChannels) {
         const [caseId = '', channel] = key.split('\n');
         events.emit('messagesChanged', { caseId, channel: channel as MessageChannel });
@@ -274,6 +275,7 @@ export class SyncEngine {
       caseChanged: (caseId) => events.emit('caseChanged', { caseId }),
       messagesChanged: (caseId, channel) => events.emit('messagesChanged', { caseId, channel }),
       sessionsChanged: (caseId) => events.emit('sessionsChanged', { caseId }),
+      agreementsChanged: (caseId) => events.emit('agreementsChanged', { caseId }),
       retryAtFor: (error) => new Date(now().getTime() + this.#planRetry(error)),
     };
   }
