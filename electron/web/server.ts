@@ -6,6 +6,9 @@
 //   GET  /, /<asset>        static files from rendererDir ('/' → index.html)
 //   POST /api/op/<name>     Authorization: Bearer <secret>, JSON body → 200 + Result JSON
 //   GET  /api/events        ?secret=<secret> (or Bearer) → text/event-stream of core events
+//   POST /api/staged        ?name=<file name>, Bearer, raw body → Result<StagedFile> (uploads; bytes
+//                           never travel through /api/op)
+//   GET  /api/files/<token> a file the core linked (FileLink.url); the token is the capability
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -16,6 +19,7 @@ import type { ErrorCode } from '../../shared/contract/errors';
 import { fail, type Result } from '../../shared/contract/result';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bearerToken, isAllowedHost, isAllowedOrigin, isJsonContentType, secretMatches } from './request-guards';
+import { handleFileRequest, handleStaging } from './file-routes';
 import { contentTypeOf, resolveStaticFile } from './static-files';
 
 /** Largest accepted request body: an imported .ics may be 2 MiB of text, which JSON escaping can double. */
@@ -23,7 +27,8 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 export interface WebHostOptions {
-  readonly core: Pick<MesaCore, 'handlers' | 'events'>;
+  /** `files` is optional so transport tests can run on a stand-in core without a document store. */
+  readonly core: Pick<MesaCore, 'handlers' | 'events'> & Partial<Pick<MesaCore, 'files'>>;
   /** The built renderer (out/renderer). */
   readonly rendererDir: string;
   /** 0 (default) picks a free port. */
@@ -205,6 +210,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (method !== 'GET') return sendJson(res, 405, failure('invalid_input', 'Use GET'), { Allow: 'GET' });
       return handleEvents(req, res, query);
     }
+    const files = options.core.files;
+    if (rawPath === '/api/staged' && files) {
+      if (method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'Use POST'), { Allow: 'POST' });
+      if (!secretMatches(bearerToken(req.headers.authorization), secret)) {
+        req.resume();
+        return sendJson(res, 401, failure('forbidden', 'Missing or wrong secret'), { 'WWW-Authenticate': 'Bearer' });
+      }
+      return handleStaging(files, req, query, (status, body) => sendJson(res, status, body, { Connection: 'close' }));
+    }
+    const file = /^\/api\/files\/([^/]+)$/.exec(rawPath);
+    if (file && files) return handleFileRequest(files, req, res, file[1] ?? '');
     if (rawPath === '/api' || rawPath.startsWith('/api/')) return sendJson(res, 404, failure('not_found', 'No such API route'));
     if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Use GET'), { Allow: 'GET, HEAD' });
     return handleStatic(req, res, rawPath);
