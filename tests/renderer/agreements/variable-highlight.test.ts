@@ -21,9 +21,9 @@ const docOf = (text: string, boldFrom?: number) =>
 
 describe('variable tokens in a clause', () => {
   it('finds each {{name}} with its document range', () => {
-    const doc = docOf('Paga {{monto}} a {{ empresa }}; {{Mal}} y {{}} no son variables');
+    const doc = docOf('Paga {{monto}} a {{empresa}}; {{Mal}}, {{ monto }} y {{}} están mal escritas; { {x} } no es nada');
     const tokens = variableTokens(doc);
-    expect(tokens.map((t) => t.name)).toEqual(['monto', 'empresa']);
+    expect(tokens.map((t) => t.name)).toEqual(['monto', 'empresa', '{{Mal}}', '{{ monto }}', '{{}}']);
     const [monto] = tokens;
     expect(doc.textBetween(monto?.from ?? 0, monto?.to ?? 0)).toBe('{{monto}}');
   });
@@ -42,12 +42,12 @@ describe('the highlighting plugin', () => {
     ((state.plugins[0]?.getState(state) as HighlightState | undefined)?.decorations.find() ?? []).filter((d) => d.spec.variable).map((d) => `${String(d.spec.variable)}:${d.spec.filled ? 'filled' : 'missing'}`);
 
   it('marks filled, unfilled and unknown variables, and follows new values', () => {
-    const state = EditorState.create({ doc: docOf('{{empresa}} paga {{monto}}; {{desconocida}}'), plugins: [variableHighlightPlugin(options)] });
-    expect(highlighted(state)).toEqual(['empresa:filled', 'monto:missing', 'desconocida:missing']);
+    const state = EditorState.create({ doc: docOf('{{empresa}} paga {{monto}}; {{desconocida}} y {{Mal}}'), plugins: [variableHighlightPlugin(options)] });
+    expect(highlighted(state)).toEqual(['empresa:filled', 'monto:missing', 'desconocida:missing', '{{Mal}}:missing']);
     const next = state.apply(setVariableValues(state, { values: { empresa: 'Tienda Sur SpA', monto: '$150.000' }, missingTitle: 'Falta' }));
-    expect(highlighted(next)).toEqual(['empresa:filled', 'monto:filled', 'desconocida:missing']);
+    expect(highlighted(next)).toEqual(['empresa:filled', 'monto:filled', 'desconocida:missing', '{{Mal}}:missing']);
     // Typing keeps the marks in place.
     const typed = next.apply(next.tr.insertText('Hoy, ', 1));
-    expect(highlighted(typed)).toEqual(['empresa:filled', 'monto:filled', 'desconocida:missing']);
+    expect(highlighted(typed)).toEqual(['empresa:filled', 'monto:filled', 'desconocida:missing', '{{Mal}}:missing']);
   });
 });

@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { segmentText } from '../../../../shared/agreements/segments';
 
 /**
  * Marks every `{{name}}` in a clause's text: red while the variable has no value (or is not
@@ -18,8 +19,6 @@ export interface VariableToken {
   readonly name: string;
 }
 
-const TOKEN = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
-
 /** The placeholders in a document with their positions; a token may cross bold/italic runs. */
 export function variableTokens(doc: PmNode): VariableToken[] {
   const tokens: VariableToken[] = [];
@@ -29,21 +28,23 @@ export function variableTokens(doc: PmNode): VariableToken[] {
     let text = '';
     const positions: number[] = [];
     node.forEach((child, offset) => {
-      const start = pos + 1 + offset;
       const chunk = child.isText ? (child.text ?? '') : '\uFFFC';
-      for (let i = 0; i < chunk.length; i += 1) positions.push(start + i);
+      for (let i = 0; i < chunk.length; i += 1) positions.push(pos + 1 + offset + i);
       text += chunk;
     });
-    for (const match of text.matchAll(TOKEN)) {
-      const first = positions[match.index];
-      const last = positions[match.index + match[0].length - 1];
-      if (first !== undefined && last !== undefined && match[1]) tokens.push({ from: first, to: last + 1, name: match[1] });
+    let at = 0;
+    for (const segment of segmentText(text)) {
+      const length = segment.kind === 'text' ? segment.text.length : segment.raw.length;
+      const first = positions[at];
+      const last = positions[at + length - 1];
+      // A malformed placeholder ({{Monto}}, {{ monto }}) is named by its raw text: never a known variable.
+      if (segment.kind !== 'text' && first !== undefined && last !== undefined) tokens.push({ from: first, to: last + 1, name: segment.kind === 'variable' ? segment.name : segment.raw });
+      at += length;
     }
     return false;
   });
   return tokens;
 }
-
 
 /** Class names the stylesheet gives the two states. */
 export const FILLED_CLASS = 'agreement-var agreement-var-filled';
