@@ -1,6 +1,10 @@
 // Electron main entry: one instance only, then delegate everything to start-app.ts.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, protocol } from 'electron';
+import { FILE_SCHEME_PRIVILEGES } from './file-bridge';
 import { startApp, type RunningApp } from './start-app';
+
+// Must happen before 'ready': evidence files are served on mesa-doc:// (file-bridge.ts).
+protocol.registerSchemesAsPrivileged([FILE_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   // Another Mesa already runs on this profile: it gets focused by its 'second-instance' handler.

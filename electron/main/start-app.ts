@@ -1,12 +1,13 @@
 // Composition of the desktop app once Electron is ready: security policy, core, IPC, window,
 // menu, updater. Each piece lives in its own module; this file only wires them in order.
-import { app, ipcMain, type BrowserWindow } from 'electron';
+import { app, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale, Settings } from '../../shared/contract/app';
 import { dispatch } from '../core/api/dispatch';
 import { openCore } from '../core/core';
 import { databasePathIn, DEMO_CASES_ON_FIRST_RUN, preloadPathFrom, rendererLocation } from './app-paths';
+import { bindStaging, FILE_SCHEME, respondToFileUrl } from './file-bridge';
 import { bindOperations, forwardEvents } from './ipc-binding';
 import { installApplicationMenu } from './menu';
 import { electronNotifier } from './notifier';
@@ -69,6 +70,9 @@ export async function startApp(): Promise<RunningApp | null> {
       if (name === 'updateSettings') installApplicationMenu((value as { locale: Locale }).locale);
     },
   });
+
+  bindStaging(ipcMain, { files: core.files, isTrustedFrameUrl: isAppUrl });
+  protocol.handle(FILE_SCHEME, (request) => respondToFileUrl(core.files, request));
 
   let window: BrowserWindow | null = null;
   const focusOrCreateWindow = (): void => {

@@ -5,7 +5,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { MesaApi, MesaOperations } from '../../shared/contract/api';
 import { eventChannelOf, isEventName, type EventName, type EventPayload } from '../../shared/contract/events';
+import { STAGE_FILE_CHANNEL, type DesktopFiles, type StagedFile } from '../../shared/contract/files';
 import { channelOf, operationNames } from '../../shared/contract/operations';
+import type { Result } from '../../shared/contract/result';
 
 const operations = Object.fromEntries(
   operationNames.map((name) => {
@@ -26,6 +28,16 @@ function on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) 
   };
 }
 
-const mesa = Object.freeze({ ...operations, on }) satisfies MesaApi;
+/**
+ * Hands a picked or dropped file to the core's staging area on its one channel (the main
+ * process checks the sender as for operations). Bytes never go through the operations.
+ */
+async function stageFile(file: Blob | ArrayBuffer, fileName: string): Promise<Result<StagedFile>> {
+  if (typeof fileName !== 'string') throw new TypeError('fileName must be a string');
+  const bytes = file instanceof ArrayBuffer ? file : await file.arrayBuffer();
+  return ipcRenderer.invoke(STAGE_FILE_CHANNEL, { fileName, bytes }) as Promise<Result<StagedFile>>;
+}
+
+const mesa = Object.freeze({ ...operations, on, stageFile }) satisfies MesaApi & DesktopFiles;
 
 contextBridge.exposeInMainWorld('mesa', mesa);

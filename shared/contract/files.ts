@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Result } from './result';
 
 /**
  * A file the core made or holds that the renderer may show or save: a URL the host serves
@@ -27,3 +28,21 @@ export const StagedFile = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type StagedFile = z.infer<typeof StagedFile>;
+
+/**
+ * Electron only: the one IPC channel the preload's `stageFile` sends a picked file's bytes on
+ * ({ fileName, bytes: ArrayBuffer }); answered with a Result<StagedFile>. The web host takes
+ * the same bytes on POST /api/staged?name=… instead.
+ */
+export const STAGE_FILE_CHANNEL = 'mesa:files:stage';
+
+/** What the desktop preload adds to window.mesa for files (renderer/src/api/stage-file.ts uses it). */
+export interface DesktopFiles {
+  readonly stageFile: (file: Blob | ArrayBuffer, fileName: string) => Promise<Result<StagedFile>>;
+}
+
+export const StageFileMessage = z.object({
+  fileName: z.string().min(1).max(1_000),
+  // Structured clone hands an ArrayBuffer over as is; a typed array also arrives as one.
+  bytes: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]),
+});

@@ -7,18 +7,20 @@
  * no frames. `blob:` images are allowed for evidence thumbnails the renderer makes itself;
  * `data:` is not (the renderer build sets `assetsInlineLimit: 0`). `connect-src 'self'` is what
  * lets the web host's renderer call `/api/*` on its own origin; in Electron there is nothing
- * to connect to (IPC is not subject to CSP).
+ * to connect to (IPC is not subject to CSP). `mesa-doc:` is the desktop app's scheme for
+ * evidence files (FileLink.url; electron/main/file-bridge.ts): images, audio/video and the
+ * bytes pdfjs fetches load from it; the web host serves the same files from 'self'.
  */
 const directives: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],
-  ['img-src', "'self' blob:"],
+  ['img-src', "'self' blob: mesa-doc:"],
   ['font-src', "'self'"],
-  ['connect-src', "'self'"],
+  ['connect-src', "'self' mesa-doc:"],
   ['worker-src', "'self'"],
   ['manifest-src', "'self'"],
-  ['media-src', "'self' blob:"],
+  ['media-src', "'self' blob: mesa-doc:"],
   ['object-src', "'none'"],
   ['frame-src', "'none'"],
   ['base-uri', "'none'"],

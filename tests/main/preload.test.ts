@@ -2,6 +2,7 @@
 // binary is the one edge these machines cannot run. Everything else is the real bundle input.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventChannelOf } from '../../shared/contract/events';
+import { STAGE_FILE_CHANNEL } from '../../shared/contract/files';
 import { channelOf, operationNames } from '../../shared/contract/operations';
 
 const electron = vi.hoisted(() => {
@@ -39,10 +40,10 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes only window.mesa, frozen, with one function per operation plus on()', () => {
+  it('exposes only window.mesa, frozen, with one function per operation plus on() and stageFile()', () => {
     expect([...electron.exposed.keys()]).toEqual(['mesa']);
     expect(Object.isFrozen(mesa)).toBe(true);
-    expect(Object.keys(mesa).sort()).toEqual([...operationNames, 'on'].sort());
+    expect(Object.keys(mesa).sort()).toEqual([...operationNames, 'on', 'stageFile'].sort());
     for (const key of Object.keys(mesa)) expect(typeof mesa[key]).toBe('function');
     expect(mesa).not.toHaveProperty('invoke');
     expect(mesa).not.toHaveProperty('send');
@@ -73,5 +74,15 @@ describe('preload bridge', () => {
     expect(() => mesa.on('mesa:op:getSettings', () => undefined)).toThrow(/Unknown Mesa event/);
     expect(() => mesa.on('__proto__', () => undefined)).toThrow(/Unknown Mesa event/);
     expect(electron.listeners.has('mesa:op:getSettings')).toBe(false);
+  });
+
+  it('stages a file on its one channel as { fileName, bytes: ArrayBuffer }', async () => {
+    const stageFile = mesa['stageFile'] as (file: Blob, name: string) => Promise<unknown>;
+    electron.invoked.length = 0;
+    await stageFile(new Blob(['%PDF-1.7']), 'boleta.pdf');
+    const [[channel, message]] = electron.invoked as [[string, { fileName: string; bytes: ArrayBuffer }]];
+    expect(channel).toBe(STAGE_FILE_CHANNEL);
+    expect(message.fileName).toBe('boleta.pdf');
+    expect(Buffer.from(message.bytes).toString()).toBe('%PDF-1.7');
   });
 });

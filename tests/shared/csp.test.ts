@@ -17,6 +17,14 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|https?:|\*|data:/);
   });
 
+  it('lets evidence load from the desktop file scheme only where files are shown or fetched', () => {
+    const policy = directives(CONTENT_SECURITY_POLICY);
+    expect(policy.get('img-src')).toBe("'self' blob: mesa-doc:");
+    expect(policy.get('media-src')).toBe("'self' blob: mesa-doc:");
+    expect(policy.get('connect-src')).toBe("'self' mesa-doc:");
+    for (const name of ['script-src', 'style-src', 'worker-src', 'frame-src', 'object-src', 'font-src']) expect(policy.get(name)).not.toContain('mesa-doc:');
+  });
+
   it('the meta policy is the header policy minus what a meta tag cannot carry', () => {
     const header = directives(CONTENT_SECURITY_POLICY);
     header.delete('frame-ancestors');

@@ -17,3 +17,8 @@ export function takeWebHostSecret(): string | null {
   }
   return window.sessionStorage.getItem(STORAGE_KEY);
 }
+
+/** The secret this tab already took (for requests other than the operations, e.g. staging uploads). */
+export function storedWebHostSecret(): string | null {
+  return window.sessionStorage.getItem(STORAGE_KEY);
+}
