@@ -99,6 +99,7 @@ export class Typesetter {
   readonly #fonts: FontSet;
   readonly #options: TypesetOptions;
   readonly #own = new Set<PDFPage>();
+  readonly #footerNotes = new Map<PDFPage, string>();
   readonly #fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
   #page: PDFPage | undefined;
   /** Top of the free space on the current page, in PDF units from the bottom. */
@@ -130,6 +131,22 @@ export class Typesetter {
     this.#page = page;
     this.#y = A4[1] - MARGIN.top;
     return page;
+  }
+
+  /** The free area left on the current page, in PDF units (for drawing an image into). */
+  freeArea(): { readonly page: PDFPage; readonly x: number; readonly top: number; readonly width: number; readonly bottom: number } {
+    const page = this.#ensure(0);
+    return { page, x: MARGIN.left, top: this.#y, width: this.#width, bottom: MARGIN.bottom };
+  }
+
+  /** Marks `height` points below the cursor as used. */
+  advance(height: number): void {
+    this.#y -= height;
+  }
+
+  /** Replaces the "generated at" text in the footer of `page` (e.g. which document a copied page belongs to). */
+  setFooterNote(page: PDFPage, note: string): void {
+    this.#footerNotes.set(page, note);
   }
 
   /** Whether the current page has nothing on it yet. */
@@ -224,8 +241,9 @@ export class Typesetter {
       // Copied-in pages may be any size or rotation: their footer goes where it reads upright.
       const stamp = footerPlacement(page);
       const pageLabel = DOCUMENT_LABELS.page(index + 1, pages.length);
-      const generated = DOCUMENT_LABELS.generated(when);
-      stamp.draw(regular, 7.5, 28, pageLabel, generated);
+      const note = this.#footerNotes.get(page);
+      const left = note === undefined ? DOCUMENT_LABELS.generated(when) : fitText(drawable(note, covers).replaceAll('\n', ' '), regular, 7.5, Math.min(width, height) * 0.7 - MARGIN.left);
+      stamp.draw(regular, 7.5, 28, pageLabel, left);
     });
     const doc = this.doc;
     doc.setTitle(title, { showInWindowTitleBar: true });
