@@ -11,6 +11,7 @@ import { openCore } from '../../electron/core/core';
 import { benchImport } from './import-bench';
 import { benchSync } from './sync-bench';
 import { benchFirstPaint } from './paint-bench';
+import { benchPdfFirstPage } from './pdf-first-page';
 import { listQueries, searchQueries, timeQueries } from './query-bench';
 import { percentile, report } from './stats';
 
@@ -61,6 +62,10 @@ try {
   for (let i = 0; i < 3; i += 1) paints.push(await benchFirstPaint(dir));
   report('web host start → host ready (median of 3)', percentile(paints.map((p) => p.hostReadyMs), 50), 'ms');
   report('web host start → first case list painted (median of 3)', percentile(paints.map((p) => p.paintedMs), 50), 'ms', { max: 1500 });
+
+  const pdf = await benchPdfFirstPage();
+  report('300-page PDF: click → page 1 painted (first)', pdf.firstMs, 'ms', { max: 1000 });
+  report('300-page PDF: click → page 1 painted (median)', pdf.medianMs, 'ms', { max: 1000 });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
