@@ -56,7 +56,7 @@ export class DocumentService implements CoreFiles {
   readonly blobs: BlobStore;
   readonly staging: StagingArea;
   readonly links: FileLinks;
-  private readonly store: Store;
+  readonly store: Store;
   private readonly events: EventBus;
   private readonly now: () => Date;
   /** Set by the sync layer when it exists: queues the upload of a shared import. */
