@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Category } from '../../../shared/domain/case';
 import { AgreementLibraryError, loadAgreementLibrary, suggestTemplates, toCatalogue } from '../../../shared/agreements/library';
@@ -107,5 +110,15 @@ describe('agreement library', () => {
     });
     expect(error.issues.map((problem) => problem.path)).toEqual(['clauses.version', 'templates.templates.0.categories.0']);
     expect(() => loadAgreementLibrary({ clauses: 'not json', templates: null })).toThrow(AgreementLibraryError);
+  });
+
+  it('the Node loader reports an unreadable or truncated file by path, without guessing', () => {
+    const resources = mkdtempSync(join(tmpdir(), 'mesa-agreements-'));
+    mkdirSync(join(resources, 'agreements'));
+    const files = libraryFiles();
+    writeFileSync(join(resources, 'agreements', 'templates.json'), JSON.stringify(files.templates));
+    writeFileSync(join(resources, 'agreements', 'clauses.json'), JSON.stringify(files.clauses).slice(0, 500));
+    expect(() => loadAgreementLibraryFiles(resources)).toThrow(AgreementLibraryError);
+    expect(() => loadAgreementLibraryFiles(resources)).toThrow(/clauses\.json/);
   });
 });

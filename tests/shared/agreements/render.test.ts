@@ -4,7 +4,8 @@ import { instantiateTemplate } from '../../../shared/agreements/instantiate';
 import { clauseOrdinal, formatLegalDate } from '../../../shared/agreements/legal-format';
 import { checkDraft, renderAgreement, renderedText } from '../../../shared/agreements/render';
 import { segmentText } from '../../../shared/agreements/segments';
-import { checkVariables, resolveVariables } from '../../../shared/agreements/variables';
+import { checkVariables, resolveVariables, VARIABLE_CATALOGUE } from '../../../shared/agreements/variables';
+import type { AgreementVariables } from '../../../shared/agreements/content';
 import { counterIds, FACTS, shippedLibrary } from './fixtures';
 
 const library = shippedLibrary();
@@ -144,6 +145,28 @@ describe('renderAgreement', () => {
     const resolved = resolveVariables({ fecha_acuerdo: '2027-12-20', plazo_reembolso: 15 });
     expect(resolved.display.plazo_reembolso_fecha).toBeNull();
     expect(resolved.issues).toEqual([expect.objectContaining({ reason: 'invalid_variable', path: 'variables.plazo_reembolso', message: expect.stringContaining('2028') })]);
+  });
+});
+
+/** A value of the right kind for every mediator variable. */
+function mediatorSample(): AgreementVariables {
+  const byKind = { text: 'Texto de prueba', rut: '11111111-1', amount_clp: 123_456, business_days: 7, date: '2026-12-31', boolean: true } as const;
+  return Object.fromEntries(VARIABLE_CATALOGUE.filter((spec) => spec.source === 'mediator').map((spec) => [spec.name, byKind[spec.kind]]));
+}
+
+describe('every shipped template', () => {
+  it.each(library.templates.map((entry) => entry.id))('%s renders completely once the mediator fills its variables', (id) => {
+    const { content, variables } = start(id);
+    const rendered = renderAgreement(content, { ...variables, ...mediatorSample() });
+    expect(rendered.errors).toEqual([]);
+    expect(rendered.unfilled).toEqual([]);
+    expect(allText(rendered)).not.toMatch(/\{\{|\}\}|\*/);
+    expect(rendered.fulfilmentDate).not.toBeNull();
+  });
+
+  it('every library clause is used by some template', () => {
+    const used = new Set(library.templates.flatMap((entry) => entry.clauseKeys));
+    expect([...library.clauses.keys()].filter((key) => !used.has(key))).toEqual([]);
   });
 });
 
