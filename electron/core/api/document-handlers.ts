@@ -2,6 +2,9 @@ import { AppError } from '../../../shared/contract/errors';
 import type { documentOperations } from '../../../shared/contract/documents';
 import type { Store } from '../db/store';
 import type { DocumentService } from '../documents/document-service';
+import { createDocumentSyncHandlers } from '../documents/sync/handlers';
+import type { EventBus } from '../events/event-bus';
+import type { SyncEngine } from '../sync/sync-engine';
 import { preparationSheets } from '../documents/preparation-sheet';
 import { searchCaseDocuments } from '../documents/text-index';
 import { caseRepository } from '../repositories/case-repository';
@@ -14,16 +17,19 @@ export interface DocumentHandlerContext {
   readonly store: Store;
   readonly now: () => Date;
   readonly documents: DocumentService;
+  readonly events: EventBus;
+  /** The platform sync, when one is configured (downloads, hearing preparation, uploads). */
+  readonly engine?: SyncEngine;
 }
 
-// Operations other parts of issue 4 provide (downloads and hearing readiness: documents sync;
-// redaction and PDF exports: electron/core/pdf). They override these entries when they land.
+// Operations other parts of issue 4 provide (redaction and PDF exports: electron/core/pdf).
+// They override these entries when they land.
 const notYet = (): never => {
   throw new AppError('internal', 'Not available in this build yet');
 };
 
 export function createDocumentHandlers(context: DocumentHandlerContext): Pick<Handlers, DocumentOperation> {
-  const { store, now, documents } = context;
+  const { store, now, documents, events, engine } = context;
   /** Custody entries name the local user: "Name (id)". */
   const actor = async (): Promise<string> => {
     const { user } = await profileRepository.get(store.db);
@@ -53,9 +59,7 @@ export function createDocumentHandlers(context: DocumentHandlerContext): Pick<Ha
       await caseRepository.requireExists(store, input.caseId);
       return preparationSheets.save(store.db, input, now().toISOString());
     },
-    downloadDocument: notYet,
-    prepareHearing: notYet,
-    getHearingReadiness: notYet,
+    ...createDocumentSyncHandlers({ store, events, now, documents, engine, actor }),
     redactDocument: notYet,
     exportHearingSheetPdf: notYet,
     exportEvidenceBundle: notYet,

@@ -44,7 +44,13 @@ export function createHandlers(context: HandlerContext): Handlers {
   return {
     ...createSyncHandlers({ store, events, now, sync: context.sync }),
     ...createScheduleHandlers({ store, events, now, engine: context.sync?.engine, remindersChanged: context.remindersChanged }),
-    ...createDocumentHandlers({ store, now, documents: context.documents ?? new DocumentService({ store, events, dataDir: dirname(store.sqlite.name), host: context.host, now }) }),
+    ...createDocumentHandlers({
+      store,
+      now,
+      events,
+      engine: context.sync?.engine,
+      documents: context.documents ?? new DocumentService({ store, events, dataDir: dirname(store.sqlite.name), host: context.host, now }),
+    }),
     ...createAgreementHandlers({ store, events, now, engine: context.sync?.engine }),
 
     async getAppInfo() {

@@ -13,6 +13,7 @@ import { createPlatformClient, type PlatformClient } from './platform-client';
 import { PlatformError, type PlatformErrorKind } from './platform-error';
 import { PLATFORM_TOKEN_KEY, type SecretStore } from './secret-store';
 import { syncStateRepository } from './sync-state';
+import { countPendingUploads, pushDocumentUploads } from '../documents/sync/upload';
 import { yieldToEventLoop } from './yield';
 
 export interface SyncEngineOptions {
@@ -164,7 +165,13 @@ export class SyncEngine {
 
   async status(): Promise<SyncStatus> {
     const { db } = this.#options.store;
-    const [state, pendingWrites, openConflicts] = await Promise.all([syncStateRepository.get(db), outboxRepository.count(db), conflictRepository.countOpen(db)]);
+    const [state, outboxRows, pendingUploads, openConflicts] = await Promise.all([
+      syncStateRepository.get(db),
+      outboxRepository.count(db),
+      countPendingUploads(this.#options.store),
+      conflictRepository.countOpen(db),
+    ]);
+    const pendingWrites = outboxRows + pendingUploads;
     const signedIn = this.#token !== null;
     return {
       state: signedIn ? this.#state : 'signed_out',
@@ -208,6 +215,7 @@ export class SyncEngine {
 
   async #runCycle(): Promise<void> {
     if (!this.#running) return;
+    const { store, events, now } = this.#options;
     this.#again = false;
     this.#plannedDelay = null;
     this.#state = 'syncing';
@@ -216,6 +224,7 @@ export class SyncEngine {
     let next: number | null;
     try {
       await pushOutbox(this.#pushContext(), () => !this.#running);
+      await pushDocumentUploads({ store, client: this.client, events, now }, () => !this.#running);
       await this.#pull();
       this.#failures = 0;
       this.#error = null;
