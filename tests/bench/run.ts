@@ -11,6 +11,7 @@ import { openCore } from '../../electron/core/core';
 import { benchImport } from './import-bench';
 import { benchSync } from './sync-bench';
 import { benchFirstPaint } from './paint-bench';
+import { reportDocumentBenches } from './documents-hash';
 import { benchPdfFirstPage } from './pdf-first-page';
 import { listQueries, searchQueries, timeQueries } from './query-bench';
 import { percentile, report } from './stats';
@@ -66,6 +67,8 @@ try {
   const pdf = await benchPdfFirstPage();
   report('300-page PDF: click → page 1 painted (first)', pdf.firstMs, 'ms', { max: 1000 });
   report('300-page PDF: click → page 1 painted (median)', pdf.medianMs, 'ms', { max: 1000 });
+
+  await reportDocumentBenches();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
