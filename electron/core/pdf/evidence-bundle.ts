@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { PDFDict, PDFDocument, PDFName, type PDFPage, rgb } from 'pdf-lib';
 import type { DocumentKind } from '../../../shared/contract/documents';
-import { formatInZone } from '../../../shared/schedule/local-time';
+import { formatDateTime } from '../../../shared/format/dates';
 import { parseEmail } from '../documents/email';
 import { Typesetter, type Block, type Inline } from './typeset';
 
@@ -101,7 +101,7 @@ const MAX_TEXT_CHARS = 300_000;
 /** Keys of copied pages that make a reader act (scripts, launches, form submission). */
 const ACTION_KEYS = ['AA', 'A'] as const;
 
-const zoned = (instant: string): string => formatInZone(instant, 'America/Santiago', 'es-CL');
+const zoned = (instant: string): string => formatDateTime(instant, 'es-CL');
 
 export function formatBytes(size: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];

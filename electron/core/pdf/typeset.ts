@@ -22,7 +22,7 @@ import {
   degrees,
   type Color,
 } from 'pdf-lib';
-import { formatInZone } from '../../../shared/schedule/local-time';
+import { formatDateTime } from '../../../shared/format/dates';
 import { FontSet, drawable, type EmbeddedFont, type FontFamily, type FontStyle } from './fonts';
 
 /** Document content, not UI: the centre prints its documents in Spanish (es-CL) whatever the UI language. */
@@ -224,7 +224,7 @@ export class Typesetter {
     const covers = (await this.#fonts.get()).covers;
     if (this.doc.getPageCount() === 0) this.newPage();
     const pages = this.doc.getPages();
-    const when = formatInZone(this.#options.generatedAt.toISOString(), 'America/Santiago', 'es-CL');
+    const when = formatDateTime(this.#options.generatedAt.toISOString(), 'es-CL');
     const title = drawable(this.#options.title, covers).replaceAll('\n', ' ');
     pages.forEach((page, index) => {
       const { width, height } = page.getSize();
