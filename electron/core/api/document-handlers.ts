@@ -5,7 +5,9 @@ import type { DocumentService } from '../documents/document-service';
 import { createDocumentSyncHandlers } from '../documents/sync/handlers';
 import type { EventBus } from '../events/event-bus';
 import type { SyncEngine } from '../sync/sync-engine';
+import { exportEvidenceBundle } from '../documents/evidence-export';
 import { preparationSheets } from '../documents/preparation-sheet';
+import { redactDocument } from '../documents/redaction';
 import { searchCaseDocuments } from '../documents/text-index';
 import { caseRepository } from '../repositories/case-repository';
 import { profileRepository } from '../repositories/profile-repository';
@@ -22,8 +24,7 @@ export interface DocumentHandlerContext {
   readonly engine?: SyncEngine;
 }
 
-// Operations other parts of issue 4 provide (redaction and PDF exports: electron/core/pdf).
-// They override these entries when they land.
+// The hearing sheet's PDF comes from electron/core/pdf when its typesetting lands.
 const notYet = (): never => {
   throw new AppError('internal', 'Not available in this build yet');
 };
@@ -60,8 +61,11 @@ export function createDocumentHandlers(context: DocumentHandlerContext): Pick<Ha
       return preparationSheets.save(store.db, input, now().toISOString());
     },
     ...createDocumentSyncHandlers({ store, events, now, documents, engine, actor }),
-    redactDocument: notYet,
+    redactDocument: async (input) => redactDocument(documents, input, await actor()),
     exportHearingSheetPdf: notYet,
-    exportEvidenceBundle: notYet,
+    exportEvidenceBundle: async (input) => {
+      await caseRepository.requireExists(store, input.caseId);
+      return exportEvidenceBundle(documents, input, await actor(), now());
+    },
   };
 }
