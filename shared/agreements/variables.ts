@@ -148,6 +148,13 @@ const isLocalDate = (value: unknown): value is string => {
   }
 };
 
+/**
+ * Control characters (tab and line breaks allowed) and lone surrogates: Word's XML cannot hold
+ * them and a PDF cannot draw them, so they are refused when typed rather than dropped on export.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Longest period an agreement may set (same bound as deadlines). */
 const MAX_BUSINESS_DAYS = 365;
 
@@ -158,7 +165,7 @@ function valueProblem(spec: VariableSpec, value: unknown): AgreementIssue | null
   const wrong = (what: string): AgreementIssue => issue('invalid_variable', path, `${spec.name} must be ${what}, got ${JSON.stringify(value)}`);
   switch (spec.kind) {
     case 'text':
-      return typeof value === 'string' ? null : wrong('text');
+      return typeof value === 'string' && !UNPRINTABLE.test(value) ? null : wrong('printable text (no control characters or broken Unicode)');
     case 'rut':
       return typeof value === 'string' && normalizeRut(value) !== null ? null : wrong('a valid RUT');
     case 'amount_clp':

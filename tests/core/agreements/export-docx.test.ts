@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -94,6 +95,18 @@ describe('DOCX export', () => {
     });
   });
 
+  it('escapes markup characters typed by the mediator and refuses control characters', async () => {
+    const input = sampleExport();
+    const { part } = await openDocx(await exportAgreementDocx({ ...input, variables: { ...input.variables, plataforma_resenas: 'A & B <x> "Reseñas" 😀' } }));
+    expect(paragraphs(await part('word/document.xml')).join('\n')).toContain('publicada en A & B <x> "Reseñas" 😀 respecto');
+    await expect(exportAgreementDocx({ ...input, variables: { ...input.variables, plataforma_resenas: 'Reclamos\u0007.cl' } })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'variables.plataforma_resenas', reason: 'invalid_variable' })],
+    });
+    await expect(exportAgreementDocx({ ...input, variables: { ...input.variables, plataforma_resenas: 'Reclamos\uD800.cl' } })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'variables.plataforma_resenas', reason: 'invalid_variable' })],
+    });
+  });
+
   const office = externalTool('soffice');
   const poppler = externalTool('pdftoppm');
   it.skipIf(!office.available || !poppler.available)('opens in LibreOffice: converted to PDF, the clauses are there and every page has ink', async () => {
@@ -101,6 +114,10 @@ describe('DOCX export', () => {
     const docx = join(dir, 'acta.docx');
     writeFileSync(docx, await exportAgreementDocx(sampleExport()));
     const pdf = convertWithLibreOffice(docx, 'pdf', dir);
+    // Times New Roman is substituted by its metric twin, not by a sans fallback.
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts).toContain('LiberationSerif');
+    expect(fonts).not.toMatch(/DejaVu|LiberationSans/);
     const text = flat(pdfToText(pdf));
     expect(text).toContain('ACTA DE ACUERDO DE MEDIACIÓN');
     expect(text).toContain('PRIMERO: Comparecencia.');
