@@ -1,5 +1,5 @@
 import type { Outcome, Stage, SubState } from './case';
-import type { DayCount, Deadline, DeadlineKind, DeadlineStatus } from './deadline';
+import type { DayCount, Deadline, DeadlineKind, DeadlineStatus, PolicyDeadlineKind } from './deadline';
 import type { Transition } from './transition';
 import { computeDueAt, SANTIAGO } from './deadlines';
 import { assertNever } from '../util/assert-never';
@@ -13,7 +13,7 @@ export interface DeadlineRule {
   readonly count: DayCount;
   readonly days: number;
 }
-export type DeadlineRules = Readonly<Record<DeadlineKind, DeadlineRule>>;
+export type DeadlineRules = Readonly<Record<PolicyDeadlineKind, DeadlineRule>>;
 
 export interface DeadlinePolicy {
   readonly zone: string;
@@ -37,7 +37,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRules = Object.freeze({
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze({ zone: SANTIAGO, center: DEFAULT_DEADLINE_RULES, brandOverrides: {} });
 
-export function ruleFor(policy: DeadlinePolicy, kind: DeadlineKind, brandName: string): DeadlineRule {
+export function ruleFor(policy: DeadlinePolicy, kind: PolicyDeadlineKind, brandName: string): DeadlineRule {
   // hasOwn, so a brand called "constructor" cannot pick up Object.prototype members.
   const override = Object.hasOwn(policy.brandOverrides, brandName) ? policy.brandOverrides[brandName]?.[kind] : undefined;
   return override ?? policy.center[kind];
@@ -60,7 +60,7 @@ export type DeadlineDraft = Pick<Deadline, 'kind' | 'startsAt' | 'dueAt' | 'coun
 const RESOLVING_OUTCOMES: ReadonlySet<Outcome> = new Set(['resolved_in_negotiation', 'agreement_in_mediation']);
 
 /** The deadline kind (if any) that starts when a case takes this transition. */
-export function deadlineKindStartedBy(event: Pick<StageEvent, 'transition' | 'to'>): DeadlineKind | null {
+export function deadlineKindStartedBy(event: Pick<StageEvent, 'transition' | 'to'>): PolicyDeadlineKind | null {
   const { transition, to } = event;
   switch (transition.type) {
     case 'start_negotiation':
@@ -107,6 +107,9 @@ function fulfils(kind: DeadlineKind, transition: Transition): boolean {
       return transition.type === 'close' && transition.outcome !== 'expired';
     case 'rating_amendment':
       return false;
+    case 'agreement_fulfilment':
+      // Only the mediator's record of fulfilment settles it (settleFulfilment), never a transition.
+      return false;
     default:
       return assertNever(kind, 'deadline kind');
   }
@@ -121,6 +124,9 @@ function leaves(kind: DeadlineKind, transition: Transition): boolean {
     case 'mediation_window':
       return transition.type === 'close';
     case 'rating_amendment':
+      return transition.type === 'reopen';
+    case 'agreement_fulfilment':
+      // A reopened case is no longer closed with that agreement: nothing is left to record.
       return transition.type === 'reopen';
     default:
       return assertNever(kind, 'deadline kind');
@@ -147,3 +153,6 @@ export function settleDeadline(deadline: Pick<Deadline, 'kind' | 'dueAt' | 'stat
  */
 export const settleElapsedWindow = (deadline: Pick<Deadline, 'kind' | 'dueAt' | 'status'>, now: string): DeadlineStatus =>
   deadline.kind === 'rating_amendment' && deadline.status === 'open' && Date.parse(now) > Date.parse(deadline.dueAt) ? 'met' : deadline.status;
+
+/** The agreed fulfilment deadline once the mediator records whether the company fulfilled. */
+export const settleFulfilment = (fulfilled: boolean): DeadlineStatus => (fulfilled ? 'met' : 'breached');

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { EntityId, Instant } from './ids';
 
-export const DeadlineKind = z.enum(['brand_response', 'mediation_acceptance', 'mediation_window', 'rating_amendment']);
+export const DeadlineKind = z.enum(['brand_response', 'mediation_acceptance', 'mediation_window', 'rating_amendment', 'agreement_fulfilment']);
 export type DeadlineKind = z.infer<typeof DeadlineKind>;
+
+/**
+ * Kinds whose length the centre's policy sets (deadline-policy.ts). The agreement's
+ * fulfilment deadline is not one of them: its date is what the accepted agreement says.
+ */
+export type PolicyDeadlineKind = Exclude<DeadlineKind, 'agreement_fulfilment'>;
 
 export const DayCount = z.enum(['calendar', 'business']);
 export type DayCount = z.infer<typeof DayCount>;

@@ -31,6 +31,15 @@ export const AuditAction = z.enum([
   'note.added',
   'note.edited',
   'note.deleted',
+  // Agreement drafting (issue 6). data: version, and per action template, based_on, party +
+  // decision, format + sha256 (of the exported file), due_date, result.
+  'agreement.started',
+  'agreement.version_saved',
+  'agreement.sent',
+  'agreement.decision_received',
+  'agreement.exported',
+  'agreement.case_closed',
+  'agreement.fulfilment_recorded',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -7,6 +7,7 @@ import {
   ruleFor,
   settleDeadline,
   settleElapsedWindow,
+  settleFulfilment,
 } from '../../shared/domain/deadline-policy';
 import { computeDueAt } from '../../shared/domain/deadlines';
 import type { DeadlineKind } from '../../shared/domain/deadline';
@@ -99,6 +100,9 @@ describe('settleDeadline', () => {
     ['mediation_window', { type: 'start_agreement_drafting' }, 'open', 'open'],
     ['mediation_window', { type: 'resume_mediation' }, 'open', 'open'],
     ['rating_amendment', { type: 'reopen', reason: 'party_request' }, 'cancelled', 'met'],
+    // Only recording fulfilment settles it; a reopened case leaves it behind.
+    ['agreement_fulfilment', { type: 'reopen', reason: 'agreement_not_fulfilled' }, 'cancelled', 'breached'],
+    ['agreement_fulfilment', { type: 'close', outcome: 'agreement_in_mediation' }, 'open', 'open'],
   ] as const)('%s + %j → %s on time, %s late', (kind, transition, whenOnTime, whenLate) => {
     expect(settleDeadline(open(kind), transition, onTime)).toBe(whenOnTime);
     expect(settleDeadline(open(kind), transition, late)).toBe(whenLate);
@@ -112,5 +116,11 @@ describe('settleDeadline', () => {
     expect(settleElapsedWindow(open('rating_amendment'), late)).toBe('met');
     expect(settleElapsedWindow(open('rating_amendment'), onTime)).toBe('open');
     expect(settleElapsedWindow(open('brand_response'), late)).toBe('open');
+  });
+
+  it('an agreement fulfilment deadline stays open past its date until fulfilment is recorded: met or breached', () => {
+    expect(settleElapsedWindow(open('agreement_fulfilment'), late)).toBe('open');
+    expect(settleFulfilment(true)).toBe('met');
+    expect(settleFulfilment(false)).toBe('breached');
   });
 });

@@ -4,7 +4,7 @@ import type { AgreementIssue } from '../../../shared/agreements/issues';
 import type { AgreementRefusal, AgreementState, AgreementVersion } from '../../../shared/contract/agreements';
 import { AppError } from '../../../shared/contract/errors';
 import type { CaseRecord } from '../../../shared/domain/case';
-import { endOfLocalDay, localDateOf } from '../../../shared/domain/deadlines';
+import { localDateOf } from '../../../shared/domain/deadlines';
 import type { Transition } from '../../../shared/domain/transition';
 import type { Store } from '../db/store';
 import { caseRepository, type TransitionHook } from '../repositories/case-repository';
@@ -14,8 +14,10 @@ import { assignmentRepository } from '../sync/assignments';
 import { outboxRepository } from '../sync/outbox';
 import { enqueueStageProposal } from '../sync/stage-proposals';
 import { agreementState, versionSummaries, type AgreementRows } from './agreement-state';
+import { auditAgreement } from './agreement-audit';
 import { versionSha256 } from './canonical';
 import type { AgreementDrafting } from './drafting';
+import { fulfilmentDeadlines, fulfilmentTerm } from './fulfilment-deadline';
 import { agreementDb, type AgreementVersionsTable } from './tables';
 
 export interface AgreementServiceContext {
@@ -44,12 +46,13 @@ export function agreementService(ctx: AgreementServiceContext) {
     const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No case ${caseId}`);
     const adb = agreementDb(db);
-    const [versions, platform, fulfilment] = await Promise.all([
+    const [versions, platform, fulfilment, deadlines] = await Promise.all([
       adb.selectFrom('agreement_versions').selectAll().where('case_id', '=', caseId).execute(),
       adb.selectFrom('agreements').selectAll().where('case_id', '=', caseId).execute(),
       adb.selectFrom('agreement_fulfilment').selectAll().where('case_id', '=', caseId).execute(),
+      db.selectFrom('deadlines').select(['id', 'due_at as dueAt']).where('case_id', '=', caseId).where('kind', '=', 'agreement_fulfilment').execute(),
     ]);
-    return { caseRecord: caseFromRow(row), versions, platform, fulfilment };
+    return { caseRecord: caseFromRow(row), versions, platform, fulfilment, deadlines };
   }
 
   function toVersion(rows: AgreementRows, row: AgreementVersionsTable): AgreementVersion {
@@ -81,6 +84,7 @@ export function agreementService(ctx: AgreementServiceContext) {
     draft: { templateId: string; content: AgreementContent; variables: AgreementVariables; basedOn: number | null },
   ): Promise<number> {
     const number = highestNumber(rows) + 1;
+    const at = now();
     await agreementDb(trx)
       .insertInto('agreement_versions')
       .values({
@@ -92,13 +96,15 @@ export function agreementService(ctx: AgreementServiceContext) {
         sha256: versionSha256(draft.content, draft.variables),
         based_on: draft.basedOn,
         based_on_stale: draft.basedOn !== null && draft.basedOn < number - 1 ? 1 : 0,
-        saved_at: now().toISOString(),
+        saved_at: at.toISOString(),
         saved_by: await profileRepository.currentUserId(trx),
         sent_at: null,
         send_client_id: null,
         delivery: 'not_sent',
       })
       .execute();
+    if (draft.basedOn === null) await auditAgreement(trx, 'agreement.started', rows.caseRecord.id, at, { template: draft.templateId, version: String(number) });
+    else await auditAgreement(trx, 'agreement.version_saved', rows.caseRecord.id, at, { version: String(number), based_on: String(draft.basedOn) });
     return number;
   }
 
@@ -196,6 +202,7 @@ export function agreementService(ctx: AgreementServiceContext) {
           payload: { number, contentSha256: row.sha256, title: rendered.title, text: rendered.text },
           now: at,
         });
+        await auditAgreement(trx, 'agreement.sent', caseId, at, { version: String(number) });
       });
       return state(caseId);
     },
@@ -214,11 +221,16 @@ export function agreementService(ctx: AgreementServiceContext) {
       const rendered = drafting.render(AgreementContent.parse(JSON.parse(acceptedRow.content)), AgreementVariables.parse(JSON.parse(acceptedRow.variables)));
       if (!rendered.fulfilmentDate) throw refuse('conflict', 'no_fulfilment_date', `Version ${accepted.number} sets no fulfilment date`);
       const dueDate = rendered.fulfilmentDate;
+      const term = fulfilmentTerm(AgreementVariables.parse(JSON.parse(acceptedRow.variables)), dueDate);
       await transition(rows.caseRecord as CaseRecord, { type: 'close', outcome: 'agreement_in_mediation' }, async (trx) => {
+        const at = now();
+        const deadlineId = uuidv7();
+        await fulfilmentDeadlines.open(trx, { id: deadlineId, caseId, ...term });
         await agreementDb(trx)
           .insertInto('agreement_fulfilment')
-          .values({ case_id: caseId, version_number: accepted.number, deadline_id: uuidv7(), due_date: dueDate, due_at: endOfLocalDay(dueDate), closed_at: now().toISOString(), status: 'pending', note: null, recorded_at: null })
+          .values({ case_id: caseId, version_number: accepted.number, deadline_id: deadlineId, closed_at: at.toISOString(), status: 'pending', note: null, recorded_at: null })
           .execute();
+        await auditAgreement(trx, 'agreement.case_closed', caseId, at, { version: String(accepted.number), due_date: dueDate });
       });
       return state(caseId);
     },
@@ -230,14 +242,17 @@ export function agreementService(ctx: AgreementServiceContext) {
         const current = agreementState(rows, null);
         if (!current.final || !current.fulfilment) throw refuse('conflict', 'not_closed', `Case ${caseId} was not closed with its agreement`);
         if (current.fulfilment.status !== 'pending') throw refuse('conflict', 'fulfilment_recorded', 'Fulfilment already recorded');
-        const at = now().toISOString();
-        if (localDateOf(at) < current.fulfilment.dueDate) throw refuse('conflict', 'fulfilment_not_due', `Fulfilment is due on ${current.fulfilment.dueDate}`);
+        const at = now();
+        if (localDateOf(at.toISOString()) < current.fulfilment.dueDate) throw refuse('conflict', 'fulfilment_not_due', `Fulfilment is due on ${current.fulfilment.dueDate}`);
+        const result = fulfilled ? 'fulfilled' : 'not_fulfilled';
         await agreementDb(trx)
           .updateTable('agreement_fulfilment')
-          .set({ status: fulfilled ? 'fulfilled' : 'not_fulfilled', note: note.trim() === '' ? null : note, recorded_at: at })
+          .set({ status: result, note: note.trim() === '' ? null : note, recorded_at: at.toISOString() })
           .where('case_id', '=', caseId)
           .where('version_number', '=', current.fulfilment.versionNumber)
           .execute();
+        await fulfilmentDeadlines.settle(trx, caseId, current.fulfilment.deadlineId, fulfilled);
+        await auditAgreement(trx, 'agreement.fulfilment_recorded', caseId, at, { version: String(current.fulfilment.versionNumber), result });
       });
       return state(caseId);
     },

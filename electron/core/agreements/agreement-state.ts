@@ -1,5 +1,7 @@
 import type { AgreementRefusal, AgreementState, AgreementVersionSummary, OutdatedDecision, PartyDecision } from '../../../shared/contract/agreements';
 import type { CaseRecord } from '../../../shared/domain/case';
+import type { Deadline } from '../../../shared/domain/deadline';
+import { localDateOf } from '../../../shared/domain/deadlines';
 import type { PartyRole } from '../../../shared/domain/party';
 import type { AgreementFulfilmentTable, AgreementVersionsTable, PlatformAgreementsTable } from './tables';
 
@@ -11,6 +13,8 @@ export interface AgreementRows {
   readonly versions: readonly AgreementVersionsTable[];
   readonly platform: readonly PlatformAgreementsTable[];
   readonly fulfilment: readonly AgreementFulfilmentTable[];
+  /** The case's agreement_fulfilment deadlines: where the agreed date lives. */
+  readonly deadlines: readonly Pick<Deadline, 'id' | 'dueAt'>[];
 }
 
 const decisionOf = (row: PlatformAgreementsTable | undefined, party: PartyRole): PartyDecision => {
@@ -100,16 +104,23 @@ export function agreementState(rows: AgreementRows, unfilledOfLatest: readonly s
     canClose: blocker === null,
     closeBlockedBy: blocker,
     final,
-    fulfilment: fulfilmentRow
-      ? {
-          deadlineId: fulfilmentRow.deadline_id,
-          versionNumber: fulfilmentRow.version_number,
-          dueDate: fulfilmentRow.due_date,
-          dueAt: fulfilmentRow.due_at,
-          status: fulfilmentRow.status,
-          note: fulfilmentRow.note,
-          recordedAt: fulfilmentRow.recorded_at,
-        }
-      : null,
+    fulfilment: fulfilmentOf(rows, fulfilmentRow),
+  };
+}
+
+/** The closing's record joined with its deadline (the date); null before closing. */
+function fulfilmentOf(rows: AgreementRows, row: AgreementFulfilmentTable | undefined): AgreementState['fulfilment'] {
+  // The deadline is written in the closing's transaction and a bundle never replaces it, so a
+  // row without one would be a damaged store: shown as not tracked rather than failing the view.
+  const deadline = row ? rows.deadlines.find((d) => d.id === row.deadline_id) : undefined;
+  if (!row || !deadline) return null;
+  return {
+    deadlineId: row.deadline_id,
+    versionNumber: row.version_number,
+    dueDate: localDateOf(deadline.dueAt),
+    dueAt: deadline.dueAt,
+    status: row.status,
+    note: row.note,
+    recordedAt: row.recorded_at,
   };
 }

@@ -1,6 +1,9 @@
+import type { Statement } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { PlatformAgreement } from '../../../shared/platform/records';
 import type { Database } from '../db/schema';
+import type { SqliteHandle } from '../db/store';
+import { auditDataJson } from '../repositories/audit-repository';
 import { agreementDb } from './tables';
 
 /**
@@ -57,3 +60,36 @@ export const agreementSync = {
     await agreementDb(trx).updateTable('agreement_versions').set({ delivery: 'failed' }).where('case_id', '=', caseId).where('number', '=', number).execute();
   },
 };
+
+type Decisions = { readonly consumer_decision: string; readonly company_decision: string };
+const statements = new WeakMap<SqliteHandle, { decisions: Statement; audit: Statement }>();
+const prepared = (sqlite: SqliteHandle) => {
+  let found = statements.get(sqlite);
+  if (!found) {
+    found = {
+      decisions: sqlite.prepare('SELECT consumer_decision, company_decision FROM agreements WHERE id = ?'),
+      audit: sqlite.prepare('INSERT INTO audit_log (at, actor_id, action, case_id, entity_id, data) VALUES (?, ?, ?, ?, ?, ?)'),
+    };
+    statements.set(sqlite, found);
+  }
+  return found;
+};
+
+/**
+ * The feed's 'agreement.upsert' through the caller's statement (`upsert`, inside its
+ * transaction), with an 'agreement.decision_received' audit row for each party whose decision
+ * on that version the platform reports for the first time. A repeated or older record adds none.
+ */
+export function applyFeedAgreement(sqlite: SqliteHandle, upsert: Statement, agreement: PlatformAgreement, actorId: string): void {
+  const { decisions, audit } = prepared(sqlite);
+  const before = decisions.get(agreement.id) as Decisions | undefined;
+  upsert.run(agreementColumns(agreement));
+  const after = decisions.get(agreement.id) as Decisions | undefined;
+  for (const party of ['consumer', 'company'] as const) {
+    const decision = after?.[`${party}_decision`];
+    if (decision === undefined || decision === 'pending' || decision === before?.[`${party}_decision`]) continue;
+    const at = (party === 'consumer' ? agreement.consumerDecidedAt : agreement.companyDecidedAt) ?? agreement.updatedAt;
+    const data = auditDataJson({ version: String(agreement.number), party, decision });
+    audit.run(new Date(at).toISOString(), actorId, 'agreement.decision_received', agreement.caseId, agreement.caseId, data);
+  }
+}

@@ -41,9 +41,8 @@ export type PlatformAgreementsTable = {
 export type AgreementFulfilmentTable = {
   case_id: string;
   version_number: number;
+  /** The row of `deadlines` (kind agreement_fulfilment) that holds the agreed date. */
   deadline_id: string;
-  due_date: string;
-  due_at: string;
   closed_at: string;
   status: 'pending' | 'fulfilled' | 'not_fulfilled';
   note: string | null;

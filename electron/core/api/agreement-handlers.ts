@@ -1,9 +1,11 @@
 import type { agreementOperations } from '../../../shared/contract/agreements';
 import { AppError } from '../../../shared/contract/errors';
+import { exportAgreement, type AgreementExportContext } from '../agreements/agreement-export';
 import { agreementService } from '../agreements/agreement-service';
 import type { AgreementDrafting } from '../agreements/drafting';
 import { libraryDrafting } from '../agreements/library-drafting';
 import type { Store } from '../db/store';
+import type { DocumentService } from '../documents/document-service';
 import type { EventBus } from '../events/event-bus';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Handlers } from './dispatch';
@@ -17,6 +19,8 @@ export interface AgreementHandlerContext {
   readonly engine?: SyncEngine;
   /** The templates and rendering rules; the shipped library by default. */
   readonly drafting?: AgreementDrafting;
+  /** Where exported actas go: the documents layer's export store, whose links the hosts serve. */
+  readonly documents?: Pick<DocumentService, 'storeExport'>;
 }
 
 export function createAgreementHandlers(context: AgreementHandlerContext): Pick<Handlers, AgreementOperation> {
@@ -41,8 +45,14 @@ export function createAgreementHandlers(context: AgreementHandlerContext): Pick<
     startAgreement: async (input) => changed(input.caseId, await service.start(input.caseId, input.templateId)),
     saveAgreementVersion: async (input) => changed(input.caseId, await service.save(input.caseId, input.basedOn, input.content, input.variables)),
     getAgreementVersion: (input) => service.version(input.caseId, input.number),
-    exportAgreement: () => {
-      throw new AppError('internal', 'Agreement export is not wired yet');
+    exportAgreement: async (input) => {
+      const { documents } = context;
+      // Without the host's document store a link could not be served: say so rather than hand out a dead one.
+      if (!documents) throw new AppError('internal', 'Agreement export needs the document store');
+      const storeExport: AgreementExportContext['storeExport'] = (bytes, name, type) => documents.storeExport(bytes, name, type);
+      const link = await exportAgreement({ store: context.store, storeExport, now: context.now }, input.caseId, input.number, input.format);
+      events.emit('caseChanged', { caseId: input.caseId }); // the history shows the export
+      return link;
     },
     sendAgreement: async (input) => changed(input.caseId, await service.send(input.caseId, input.number)),
     closeCaseWithAgreement: async (input) => changed(input.caseId, await service.close(input.caseId)),

@@ -51,7 +51,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       engine: context.sync?.engine,
       documents: context.documents ?? new DocumentService({ store, events, dataDir: dirname(store.sqlite.name), host: context.host, now }),
     }),
-    ...createAgreementHandlers({ store, events, now, engine: context.sync?.engine }),
+    ...createAgreementHandlers({ store, events, now, engine: context.sync?.engine, documents: context.documents }),
 
     async getAppInfo() {
       const [profile, caseCount] = await Promise.all([profileRepository.get(store.db), caseRepository.count(store)]);

@@ -5,6 +5,7 @@ import type { Deadline } from '../../../shared/domain/deadline';
 import type { Database } from '../db/schema';
 import type { SqliteHandle, Store } from '../db/store';
 import { auditDataJson } from './audit-repository';
+import { NEXT_DEADLINE_SET_SQL } from './deadline-sweep';
 import { profileRepository } from './profile-repository';
 import { caseColumns } from './rows';
 
@@ -111,6 +112,7 @@ class BundleWriter {
   readonly #deleteFts: Statement;
   readonly #deleteParties: Statement;
   readonly #deleteDeadlines: Statement;
+  readonly #nextWithKept: Statement;
   readonly #insertParty: Statement;
   readonly #insertDeadline: Statement;
   readonly #insertFts: Statement;
@@ -129,7 +131,11 @@ class BundleWriter {
     this.#rowidOf = sqlite.prepare('SELECT rowid FROM cases WHERE id = ?').pluck();
     this.#deleteFts = sqlite.prepare('DELETE FROM cases_fts WHERE rowid = ?');
     this.#deleteParties = sqlite.prepare('DELETE FROM parties WHERE case_id = ?');
-    this.#deleteDeadlines = sqlite.prepare('DELETE FROM deadlines WHERE case_id = ?');
+    // The agreement's fulfilment deadline is the mediator's (set when closing with an agreement,
+    // settled by recording fulfilment); the platform's bundle never carries it, so it stays.
+    this.#deleteDeadlines = sqlite.prepare(`DELETE FROM deadlines WHERE case_id = ? AND kind <> 'agreement_fulfilment'`);
+    this.#nextWithKept = sqlite.prepare(`UPDATE cases SET ${NEXT_DEADLINE_SET_SQL}
+      WHERE id = ? AND EXISTS (SELECT 1 FROM deadlines k WHERE k.case_id = cases.id AND k.kind = 'agreement_fulfilment' AND k.status = 'open')`);
     this.#insertParty = sqlite.prepare(insertSql('parties', PARTY_COLUMNS));
     this.#insertDeadline = sqlite.prepare(insertSql('deadlines', DEADLINE_COLUMNS));
     this.#insertFts = sqlite.prepare(insertSql('cases_fts', FTS_COLUMNS));
@@ -168,6 +174,7 @@ class BundleWriter {
     for (const d of bundle.deadlines) {
       this.#insertDeadline.run(d.id, record.id, d.kind, d.startsAt, iso(d.dueAt), d.count, d.days, d.status);
     }
+    if (inserted.changes !== 1) this.#nextWithKept.run(record.id);
     this.#insertFts.run(
       rowid, record.folio, record.orderNumber, record.brandName, record.storeName,
       consumers, namesOf(bundle, 'company'), record.description, record.requestedRemedy,

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 
 /**
@@ -20,17 +21,20 @@ export async function settleElapsedRatingWindows(store: Store, now: Date): Promi
       .returning('case_id')
       .execute();
     if (settled.length === 0) return 0;
-    const caseIds = [...new Set(settled.map((row) => row.case_id))];
-    // The earliest remaining open deadline per touched case (null when none is left).
-    for (let start = 0; start < caseIds.length; start += 500) {
-      const batch = caseIds.slice(start, start + 500);
-      await sql`
-        UPDATE cases SET
-          next_deadline_at = (SELECT d.due_at FROM deadlines d WHERE d.case_id = cases.id AND d.status = 'open' ORDER BY d.due_at, d.id LIMIT 1),
-          next_deadline_kind = (SELECT d.kind FROM deadlines d WHERE d.case_id = cases.id AND d.status = 'open' ORDER BY d.due_at, d.id LIMIT 1)
-        WHERE id IN (${sql.join(batch)})
-      `.execute(trx);
-    }
+    await refreshNextDeadlines(trx, [...new Set(settled.map((row) => row.case_id))]);
     return settled.length;
   });
+}
+
+/** SET clause of an UPDATE cases: the list's next-deadline columns from the case's earliest open deadline (null when none). */
+export const NEXT_DEADLINE_SET_SQL = `
+  next_deadline_at = (SELECT d.due_at FROM deadlines d WHERE d.case_id = cases.id AND d.status = 'open' ORDER BY d.due_at, d.id LIMIT 1),
+  next_deadline_kind = (SELECT d.kind FROM deadlines d WHERE d.case_id = cases.id AND d.status = 'open' ORDER BY d.due_at, d.id LIMIT 1)`;
+
+/** Re-derives the list's next-deadline columns of these cases. */
+export async function refreshNextDeadlines(trx: Kysely<Database>, caseIds: readonly string[]): Promise<void> {
+  for (let start = 0; start < caseIds.length; start += 500) {
+    const batch = caseIds.slice(start, start + 500);
+    await sql`UPDATE cases SET ${sql.raw(NEXT_DEADLINE_SET_SQL)} WHERE id IN (${sql.join(batch)})`.execute(trx);
+  }
 }

@@ -18,6 +18,7 @@ const SUBJECT: Readonly<Record<Locale, Readonly<Record<SessionKind | DeadlineKin
     mediation_acceptance: 'Plazo de aceptación de la mediación',
     mediation_window: 'Plazo de la mediación',
     rating_amendment: 'Plazo de corrección de la calificación',
+    agreement_fulfilment: 'Plazo de cumplimiento del acuerdo',
   },
   en: {
     joint: 'Joint session',
@@ -27,6 +28,7 @@ const SUBJECT: Readonly<Record<Locale, Readonly<Record<SessionKind | DeadlineKin
     mediation_acceptance: 'Mediation acceptance deadline',
     mediation_window: 'Mediation deadline',
     rating_amendment: 'Rating amendment deadline',
+    agreement_fulfilment: 'Agreement fulfilment deadline',
   },
 };
 

@@ -5,7 +5,7 @@ import type { Store } from '../db/store';
 import { auditDataJson } from '../repositories/audit-repository';
 import { createBundleWriter } from '../repositories/case-import';
 import { sessionColumns, UPSERT_PLATFORM_SESSION_SQL } from '../schedule/session-repository';
-import { agreementColumns, UPSERT_PLATFORM_AGREEMENT_SQL } from '../agreements/agreement-sync';
+import { applyFeedAgreement, UPSERT_PLATFORM_AGREEMENT_SQL } from '../agreements/agreement-sync';
 import { COMMIT_POSITION_SQL, syncStateRepository } from './sync-state';
 import { yieldToEventLoop } from './yield';
 import { createCaseMessageSearch } from './case-message-search';
@@ -157,7 +157,7 @@ export class FeedApplier {
       }
       case 'agreement.upsert': {
         const a = change.agreement;
-        s.upsertAgreement.run(agreementColumns(a));
+        applyFeedAgreement(this.#store.sqlite, s.upsertAgreement, a, PLATFORM_ACTOR);
         summary.touchedCases.add(a.caseId);
         summary.touchedAgreementCases.add(a.caseId);
         return;

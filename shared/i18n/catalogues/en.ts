@@ -97,6 +97,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'deadlineKind.mediation_acceptance': 'Mediation acceptance',
   'deadlineKind.mediation_window': 'Mediation window',
   'deadlineKind.rating_amendment': 'Rating amendment',
+  'deadlineKind.agreement_fulfilment': 'Agreement fulfilment',
 
   'deadlineState.overdue': 'Overdue',
   'deadlineState.due_soon': 'Due soon',
@@ -134,6 +135,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.note.added': 'Private note added',
   'audit.note.edited': 'Private note edited',
   'audit.note.deleted': 'Private note deleted',
+  'audit.agreement.started': 'Agreement started from a template',
+  'audit.agreement.version_saved': 'Agreement version saved',
+  'audit.agreement.sent': 'Agreement sent to the parties',
+  'audit.agreement.decision_received': 'A party decided on the agreement',
+  'audit.agreement.exported': 'Agreement exported',
+  'audit.agreement.case_closed': 'Case closed with agreement',
+  'audit.agreement.fulfilment_recorded': 'Agreement fulfilment recorded',
 
   'error.invalid_input': 'Some data is not valid and nothing was saved. Check the highlighted fields and try again.',
   'error.unknown_operation': 'This version of Mesa does not recognise the requested action. Update the app; if the problem persists, contact support.',

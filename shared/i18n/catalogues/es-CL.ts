@@ -103,6 +103,7 @@ export const esCL = {
   'deadlineKind.mediation_acceptance': 'Aceptación de la mediación',
   'deadlineKind.mediation_window': 'Ventana de mediación',
   'deadlineKind.rating_amendment': 'Modificación de la calificación',
+  'deadlineKind.agreement_fulfilment': 'Cumplimiento del acuerdo',
 
   'deadlineState.overdue': 'Vencido',
   'deadlineState.due_soon': 'Por vencer',
@@ -140,6 +141,13 @@ export const esCL = {
   'audit.note.added': 'Nota privada agregada',
   'audit.note.edited': 'Nota privada editada',
   'audit.note.deleted': 'Nota privada eliminada',
+  'audit.agreement.started': 'Acuerdo iniciado desde una plantilla',
+  'audit.agreement.version_saved': 'Versión del acuerdo guardada',
+  'audit.agreement.sent': 'Acuerdo enviado a las partes',
+  'audit.agreement.decision_received': 'Decisión de una parte sobre el acuerdo',
+  'audit.agreement.exported': 'Acta de acuerdo exportada',
+  'audit.agreement.case_closed': 'Caso cerrado con acuerdo',
+  'audit.agreement.fulfilment_recorded': 'Cumplimiento del acuerdo registrado',
 
   'error.invalid_input': 'Algunos datos no son válidos y no se guardó nada. Revise los campos marcados e intente de nuevo.',
   'error.unknown_operation': 'Esta versión de Mesa no reconoce la acción solicitada. Actualice la aplicación; si el problema sigue, contacte a soporte.',

@@ -104,8 +104,6 @@ CREATE TABLE agreement_fulfilment (
     case_id        TEXT NOT NULL REFERENCES cases (id),
     version_number INTEGER NOT NULL,
     deadline_id    TEXT NOT NULL UNIQUE,
-    due_date       TEXT NOT NULL,
-    due_at         TEXT NOT NULL,
     closed_at      TEXT NOT NULL,
     status         TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'fulfilled', 'not_fulfilled')),
     note           TEXT,

@@ -9,9 +9,9 @@ import { sql, type Kysely } from 'kysely';
  * - agreements (0002, filled by the feed): one row per version the platform knows, with each
  *   party's decision; gains the reasons, decision times, the hash the platform recorded and when
  *   it was sent.
- * - agreement_fulfilment: the closing of a case with an accepted version and the agreed date,
- *   then whether the store fulfilled it. Its deadline row (kind agreement_fulfilment) lives in
- *   `deadlines`; this table is what restores it when a platform bundle replaces the deadlines.
+ * - agreement_fulfilment: the closing of a case with an accepted version, then whether the store
+ *   fulfilled it. The agreed date lives only in its deadline row (`deadlines`, kind
+ *   agreement_fulfilment, which a platform bundle never replaces): one source for the date.
  * - outbox: rebuilt to allow 'agreement_send' (a CHECK cannot be altered in SQLite). The kinds
  *   and indexes it had are read from the live table, so whatever 0005 allowed is kept.
  */
@@ -51,8 +51,6 @@ const tables = [
     case_id        TEXT NOT NULL REFERENCES cases (id),
     version_number INTEGER NOT NULL,
     deadline_id    TEXT NOT NULL UNIQUE,
-    due_date       TEXT NOT NULL,
-    due_at         TEXT NOT NULL,
     closed_at      TEXT NOT NULL,
     status         TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'fulfilled', 'not_fulfilled')),
     note           TEXT,
