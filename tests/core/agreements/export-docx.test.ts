@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DOCX_STYLES, exportAgreementDocx } from '../../../electron/core/agreements/export-docx';
+import { instantiateTemplate } from '../../../shared/agreements/instantiate';
+import { variableSpec } from '../../../shared/agreements/variables';
 import { AppError } from '../../../shared/contract/errors';
+import { counterIds, FACTS, shippedLibrary } from '../../shared/agreements/fixtures';
 import { convertWithLibreOffice, externalTool, flat, inkRatio, pdfPageCount, pdfToText, renderPages, sampleExport, tempDir } from './export-support';
 
 const unescapeXml = (text: string): string =>
@@ -13,6 +16,13 @@ const unescapeXml = (text: string): string =>
 /** The text of each w:p, runs joined, as Word would show it. */
 const paragraphs = (xml: string): string[] =>
   xml.split('</w:p>').map((part) => unescapeXml([...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('')));
+
+const SAMPLE_BY_KIND = { text: 'Texto de prueba', rut: '11111111-1', amount_clp: 99_990, business_days: 3, date: '2026-12-31', boolean: true } as const;
+const sampleValue = (name: string) => {
+  const spec = variableSpec(name);
+  if (!spec) throw new Error(name);
+  return SAMPLE_BY_KIND[spec.kind];
+};
 
 async function openDocx(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
@@ -93,6 +103,18 @@ describe('DOCX export', () => {
       code: 'invalid_input',
       issues: [expect.objectContaining({ path: 'variables.monto_reembolso', reason: 'invalid_amount' })],
     });
+  });
+
+  it('exports every shipped template once its variables are filled', async () => {
+    const library = shippedLibrary();
+    for (const template of library.templates) {
+      const { content, variables } = instantiateTemplate(template, library, FACTS, { newId: counterIds() });
+      const filled = { ...variables, ...Object.fromEntries(Object.entries(variables).filter(([, value]) => value === null).map(([name]) => [name, sampleValue(name)])) };
+      const { part } = await openDocx(await exportAgreementDocx({ content, variables: filled, versionNumber: 1, generatedAt: new Date('2026-11-20T12:00:00Z') }));
+      const text = paragraphs(await part('word/document.xml'));
+      expect(text, template.id).toContain('PRIMERO: Comparecencia.');
+      expect(text.join('\n'), template.id).not.toContain('{{');
+    }
   });
 
   it('escapes markup characters typed by the mediator and refuses control characters', async () => {
