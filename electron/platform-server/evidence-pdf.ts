@@ -26,13 +26,27 @@ export interface PdfTemplate {
 /** WinAnsi bytes outside Latin-1 that Spanish text uses. */
 const WIN_ANSI_EXTRA: Readonly<Record<string, number>> = { '€': 0x80, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97 };
 
-/** A value in Helvetica's encoding (WinAnsi), `width` bytes long: cut or padded; unknown characters become "?". */
-function winAnsi(value: string, width: number): Buffer {
-  const codes = [...value.normalize('NFC')].map((char) => {
+const HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'latin1');
+
+/**
+ * Writes `value` at `offset` as pdf-lib writes Helvetica text: each WinAnsi byte as two upper-case
+ * hex digits, cut or padded with spaces to `width` characters; unknown characters become "?".
+ * Byte by byte (no strings): it runs for every slot of every seeded PDF.
+ */
+function writeWinAnsiHex(out: Buffer, offset: number, value: string, width: number): void {
+  let i = 0;
+  for (const char of value.normalize('NFC')) {
+    if (i === width) break;
     const code = char.codePointAt(0) ?? 0x3f;
-    return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) ? code : (WIN_ANSI_EXTRA[char] ?? 0x3f);
-  });
-  return Buffer.from(codes.slice(0, width).concat(Array<number>(Math.max(0, width - codes.length)).fill(0x20)));
+    const byte = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) ? code : (WIN_ANSI_EXTRA[char] ?? 0x3f);
+    out[offset + 2 * i] = HEX_DIGITS[byte >> 4] ?? 0x30;
+    out[offset + 2 * i + 1] = HEX_DIGITS[byte & 15] ?? 0x30;
+    i += 1;
+  }
+  for (; i < width; i += 1) {
+    out[offset + 2 * i] = 0x32; // "20": a space
+    out[offset + 2 * i + 1] = 0x30;
+  }
 }
 
 export async function buildPdfTemplate(title: string, pages: ReadonlyArray<(canvas: PdfCanvas) => void>): Promise<PdfTemplate> {
@@ -94,8 +108,7 @@ export async function buildPdfTemplate(title: string, pages: ReadonlyArray<(canv
     render(values) {
       const out = Buffer.from(bytes);
       for (const [name, { width, at }] of offsets) {
-        const hex = winAnsi(values[name] ?? '', width).toString('hex').toUpperCase();
-        for (const offset of at) out.write(hex, offset, 'latin1');
+        for (const offset of at) writeWinAnsiHex(out, offset, values[name] ?? '', width);
       }
       return out;
     },

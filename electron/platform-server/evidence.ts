@@ -5,6 +5,8 @@
 // and amount. Cheap per case (10 000 cases are seeded): PDFs are templates filled in place
 // (evidence-pdf.ts), the few images are drawn once per variant or brand, and only the recipe
 // of a document is stored — its bytes are made again, identical, when it is downloaded.
+// So a change to a template changes the bytes of documents already seeded: a platform database
+// seeded by an older version answers 500 for them (documents.ts checks) — reseed it.
 import { createHash } from 'node:crypto';
 import type { CaseBundle } from '../../shared/domain/case';
 import { formatRut } from '../../shared/domain/rut';
@@ -239,7 +241,10 @@ function chatLines(brand: string): Array<{ fromStore: boolean; text: string }> {
 
 function storeEmailText(v: Readonly<Record<string, string>>, receipt: Buffer): string {
   const boundary = `mesa-${v.seed ?? '0'}`;
-  const attachment = receipt.toString('base64').replace(/.{76}/g, '$&\r\n');
+  const base64 = receipt.toString('base64');
+  const lines: string[] = [];
+  for (let at = 0; at < base64.length; at += 76) lines.push(base64.slice(at, at + 76));
+  const attachment = lines.join('\r\n');
   const subject = `Re: Reclamo pedido ${v.order ?? ''}`;
   return [
     `From: ${v.brand ?? ''} <${v.storeEmail ?? ''}>`,
