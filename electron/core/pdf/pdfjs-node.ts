@@ -90,7 +90,6 @@ export async function extractText(bytes: Uint8Array): Promise<string[]> {
           .join('')
           .trim(),
       );
-      page.cleanup();
     }
     return pages;
   });

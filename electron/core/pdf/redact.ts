@@ -14,7 +14,7 @@ import { type Canvas, createCanvas, ImageData, loadImage } from '@napi-rs/canvas
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { AppError } from '../../../shared/contract/errors';
 import { PdfRefusal } from './pdf-refusal';
-import { PDF_LIMITS, renderLoadedPage, withPdf } from './pdfjs-node';
+import { renderLoadedPage, withPdf } from './pdfjs-node';
 
 /** A rectangle to black out, in fractions of the page or image as displayed, from its top-left. */
 export interface RedactionRegion {
@@ -27,6 +27,8 @@ export interface RedactionRegion {
 
 /** Resolution of the rasterised pages: sharp enough to read and print small type. */
 export const REDACTION_DPI = 200;
+/** Largest raster of a redacted page (A1 at 200 dpi fits); larger pages get fewer dots per inch. */
+const REDACTION_MAX_PIXELS = 36_000_000;
 const JPEG_QUALITY = 85;
 /** Page keys of copied pages that may hold or point at content beyond the page itself. */
 const PAGE_KEYS_DROPPED = ['Annots', 'AA', 'Metadata', 'Thumb', 'B', 'PieceInfo', 'StructParents', 'Tabs'] as const;
@@ -108,8 +110,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly RedactionRe
         continue;
       }
       const base = (await pdf.getPage(number)).getViewport({ scale: 1 });
-      // Very large pages get fewer dots per inch rather than an oversized raster.
-      const scale = Math.min(REDACTION_DPI / 72, Math.sqrt(PDF_LIMITS.maxRenderPixels / (base.width * base.height)) * 0.99);
+      const scale = Math.min(REDACTION_DPI / 72, Math.sqrt(REDACTION_MAX_PIXELS / (base.width * base.height)));
       const raster = await renderLoadedPage(pdf, number, scale);
       blackOut(raster.rgba, raster.width, raster.height, pageRegions);
       const jpeg = await canvasOf(raster.rgba, raster.width, raster.height).encode('jpeg', JPEG_QUALITY);

@@ -44,6 +44,18 @@ describe('pdfjs under Node', () => {
     expect(error).toMatchObject({ code: 'invalid_input', reason: 'pdf_encrypted', issues: [{ reason: 'pdf_encrypted' }] });
   });
 
+  it('reads what it can of a truncated PDF or refuses it as pdf_damaged, never anything else', async () => {
+    const bytes = await textPdf([['Primera'], ['Segunda'], ['Tercera']]);
+    for (const cut of [0.3, 0.6, 0.9]) {
+      const outcome = await extractText(bytes.subarray(0, Math.floor(bytes.length * cut))).then(
+        (pages) => ({ pages }),
+        (error: unknown) => ({ error }),
+      );
+      if ('error' in outcome) expect(outcome.error).toMatchObject({ reason: 'pdf_damaged' });
+      else expect(outcome.pages.length).toBeGreaterThan(0);
+    }
+  });
+
   it('maps garbage and a zero-byte file to pdf_damaged', async () => {
     await expect(extractText(garbagePdf())).rejects.toMatchObject({ reason: 'pdf_damaged' });
     await expect(renderPage(new Uint8Array(0), 1, 1)).rejects.toMatchObject({ reason: 'pdf_damaged' });

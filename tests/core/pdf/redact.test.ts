@@ -130,6 +130,18 @@ describe('redactPdf', () => {
     expect(searchableText(redacted).includes(RUT)).toBe(false);
   });
 
+  it('redacts a huge page (200 × 200 in) at a lower resolution instead of refusing it', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([14_400, 14_400]);
+    page.drawText(RUT, { x: 100, y: 14_000, size: 200, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const redacted = await redactPdf(await doc.save(), [{ page: 1, x: 0, y: 0, width: 0.5, height: 0.1 }]);
+    const result = await PDFDocument.load(redacted);
+    expect(result.getPage(0).getSize()).toEqual({ width: 14_400, height: 14_400 });
+    expect((await extractText(redacted))[0]).toBe('');
+    const raster = await renderPage(redacted, 1, 0.05);
+    for (const channel of pixel(raster, 100, 20)) expect(channel).toBeLessThan(24);
+  });
+
   it('refuses encrypted and damaged PDFs with their reason, and regions on pages that do not exist', async () => {
     await expect(redactPdf(await encryptedPdf(), [band])).rejects.toMatchObject({ reason: 'pdf_encrypted' });
     await expect(redactPdf(garbagePdf(), [band])).rejects.toMatchObject({ reason: 'pdf_damaged' });

@@ -102,6 +102,21 @@ describe('typesetPdf', () => {
     expect(all.replace(/\s+/g, '').split(HASH).length - 1).toBe(40);
   });
 
+  it('splits a table row taller than a page across pages without losing a line', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `línea ${i + 1}`).join('\n');
+    const bytes = await typesetPdf([{ kind: 'table', columns: [{ header: 'Campo', width: 1 }, { header: 'Valor', width: 3 }], rows: [['Mensajes', lines]] }], { title: 'x', generatedAt });
+    const pages = await extractText(bytes);
+    expect(pages.length).toBeGreaterThan(1);
+    const all = pages.join('\n');
+    for (let i = 1; i <= 120; i++) expect(all).toMatch(new RegExp(`línea ${i}(?!\\d)`));
+  });
+
+  it('cuts a word longer than the line (a URL) between characters and keeps it whole', async () => {
+    const url = 'https://tienda.example/seguimiento?' + 'x1y2z3'.repeat(60);
+    const [page] = await extractText(await typesetPdf([{ kind: 'paragraph', content: `Enlace: ${url} fin` }], { title: 'x', generatedAt }));
+    expect(page?.replace(/\s+/g, '')).toContain(`Enlace:${url}fin`);
+  });
+
   it('renders: the banner is shaded and the text is drawn', async () => {
     const bytes = await typesetPdf([{ kind: 'banner', text: 'Confidencial — uso exclusivo del mediador' }, { kind: 'paragraph', content: 'Texto' }], { title: 'x', generatedAt });
     const page = await renderPage(bytes, 1, 1);
