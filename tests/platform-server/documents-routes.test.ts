@@ -159,6 +159,9 @@ describe('download fault switches', () => {
     expect(truncated.status).toBe(200);
     await expect(truncated.arrayBuffer()).rejects.toThrow();
 
+    await control(h.server, 'PUT', '/faults', { slowDocuments: { bytesPerSecond: 20_000 } });
+    expect(sha256(new Uint8Array(await (await download(first, first.mediatorId)).arrayBuffer()))).toBe(first.sha256);
+
     await control(h.server, 'PUT', '/faults', { serverError: { count: 1, routes: ['downloadDocument'] } });
     expect((await download(first, first.mediatorId)).status).toBe(500);
     expect(sha256(new Uint8Array(await (await download(first, first.mediatorId)).arrayBuffer()))).toBe(first.sha256);

@@ -121,6 +121,22 @@ describe('download', () => {
   });
 });
 
+describe('download retries', () => {
+  it('gets through two 5xx answers, and reports a document of the platform offline without marking it', async () => {
+    const caseId = mediationCase();
+    const [first, second] = await list(caseId);
+    if (!first || !second) throw new Error('two documents needed');
+    await setFaults(server, { serverError: { count: 2, routes: ['downloadDocument'] } });
+    expect(await synced.call<DocumentView>('downloadDocument', { documentId: first.id })).toMatchObject({ availability: 'local' });
+
+    await server.close();
+    const readiness = await synced.call<HearingReadiness>('prepareHearing', { caseId });
+    expect(readiness).toMatchObject({ ready: false, documentsFailed: 0 });
+    expect(readiness.documentsLocal).toBe(1);
+    expect((await list(caseId)).find((d) => d.id === second.id)).toMatchObject({ availability: 'remote', problem: null });
+  });
+});
+
 describe('upload', () => {
   it('is stored once on the platform when pushed again after a lost answer and a restart', async () => {
     const caseId = mediationCase(1);
@@ -150,6 +166,18 @@ describe('upload', () => {
     // Caucus confidentiality on the platform: the company never sees the consumer's caucus document.
     const companyView = await fetch(`${server.url}/__control/parties/company/cases/${caseId}/documents`, { headers: { 'x-control-token': server.controlToken ?? '' } });
     expect(((await companyView.json()) as { documents: Array<{ id: string }> }).documents.map((d) => d.id)).not.toContain(imported.id);
+  });
+
+  it('marks an upload the platform refuses as failed (case not in mediation), the document kept', async () => {
+    const account = mediatorAccount(server);
+    const [negotiation] = platformQuery<{ id: string }>(dir, "SELECT id FROM cases WHERE mediator_id = ? AND json_extract(bundle, '$.case.stage') = 'negotiation' ORDER BY id LIMIT 1", account.userId);
+    if (!negotiation) throw new Error('no negotiation case');
+    const staged = await synced.core.files.stage(Readable.from([Buffer.from('Resumen de la negociación.\n')]), 'resumen.txt');
+    const imported = await synced.call<DocumentView>('importDocument', { caseId: negotiation.id, staged, category: 'otro', visibility: 'joint' });
+    const status = await synced.call<SyncStatus>('syncNow');
+    expect(status).toMatchObject({ state: 'idle', pendingWrites: 0 });
+    expect((await list(negotiation.id)).find((d) => d.id === imported.id)).toMatchObject({ upload: 'failed', availability: 'local', integrity: 'ok' });
+    expect(platformQuery(dir, 'SELECT id FROM documents WHERE id = ?', imported.id)).toHaveLength(0);
   });
 
   it('keeps a mediator-only document off the platform', async () => {

@@ -23,6 +23,8 @@ export async function prepareHearing(ctx: HearingPreparationContext, caseId: str
   // (offline) teaches nothing new, and the last complete pull stands.
   const status = ctx.engine ? await ctx.engine.syncNow() : null;
   const feedCaughtUp = status?.state === 'idle' ? true : undefined;
+  // Offline just now: one try per document, no backoff (the mediator is waiting on the answer).
+  const downloads = status?.state === 'offline' ? { ...ctx, retryDelaysMs: [] } : ctx;
   const missing = (await documentRepository.listForCase(ctx.store.db, caseId)).filter((row) => row.availability !== 'local').map((row) => row.id);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -30,7 +32,7 @@ export async function prepareHearing(ctx: HearingPreparationContext, caseId: str
       const documentId = missing[next++];
       if (documentId === undefined) return;
       try {
-        await downloadDocument(ctx, documentId);
+        await downloadDocument(downloads, documentId);
       } catch {
         // Counted in the readiness (failed, or still remote); the document shows its problem.
       }
