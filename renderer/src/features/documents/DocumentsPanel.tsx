@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { CaseDetailView } from '../../../../shared/contract/cases';
+import { stageFile } from '../../api/stage-file';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { HearingSection } from './hearing/HearingSection';
 import { ImportDialog } from './import/ImportDialog';
-import { useStageFile } from './import/staging';
 import { DocumentList } from './list/DocumentList';
 import { warmUpPdfjs } from './pdf/pdfjs';
 import { DocumentSearchResults } from './search/DocumentSearchResults';
@@ -25,7 +25,6 @@ export function DocumentsPanel({ detail, readOnly }: Props) {
   const { t } = i18n;
   const caseId = detail.id;
   const state = useDocuments(caseId);
-  const stage = useStageFile();
   const picker = useRef<HTMLInputElement>(null);
   const [tab, setTab] = useState<SubTab>('documents');
   const [query, setQuery] = useState('');
@@ -132,7 +131,7 @@ export function DocumentsPanel({ detail, readOnly }: Props) {
         <ImportDialog
           caseId={caseId}
           files={pending}
-          stage={stage}
+          stage={stageFile}
           onDone={() => {
             setPending(null);
             state.reload();

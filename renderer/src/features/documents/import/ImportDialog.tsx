@@ -6,14 +6,16 @@ import { Dialog } from '../../../ui/Dialog';
 import { formatBytes } from '../document-format';
 import { isTooLarge } from '../list/documents-model';
 import { documentErrorText, MAX_MB, refusalText } from '../refusal';
-import type { StageFile } from './staging';
+import type { StagedFile } from '../../../../../shared/contract/files';
+import type { Result } from '../../../../../shared/contract/result';
 
 type FileState = { readonly status: 'waiting' } | { readonly status: 'working' } | { readonly status: 'done'; readonly document: DocumentView } | { readonly status: 'failed'; readonly message: string };
 
 type Props = Readonly<{
   caseId: string;
   files: readonly File[];
-  stage: StageFile;
+  /** Hands the bytes to the host (renderer/src/api/stage-file). */
+  stage: (file: File) => Promise<Result<StagedFile>>;
   onDone: () => void;
   onCancel: () => void;
 }>;

@@ -57,7 +57,7 @@ export function DocumentRow({ document: doc, copies, onOpen }: Props) {
         <span className={`badge vis-${doc.visibility}`} title={t(`documentVisibility.${doc.visibility}`)} data-testid="document-visibility">
           {t(`documents.visibilityShort.${doc.visibility}`)}
         </span>
-        {doc.source === 'redaction' ? <span className="badge badge-redacted">{t('documents.redact.badge')}</span> : null}
+        {doc.source === 'redaction' ? <span className="badge badge-redacted" data-testid="document-redacted-badge">{t('documents.redact.badge')}</span> : null}
         {doc.integrity === 'ok' ? (
           <span className="badge badge-ok" title={t('documents.integrity.okHint')} data-testid="document-integrity">
             ✓ {t('documentIntegrity.ok')}

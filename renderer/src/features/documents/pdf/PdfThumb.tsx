@@ -10,19 +10,17 @@ type Props = Readonly<{
   pageNumber: number;
   guess: PageSize;
   root: HTMLElement | null;
-  /** Thumbnails wait until the first page is on screen: they never delay it. */
-  enabled: boolean;
   current: boolean;
   label: string;
   onSelect: (pageNumber: number) => void;
 }>;
 
 /** A small picture of a page in the sidebar, drawn once when it first scrolls into view. */
-export function PdfThumb({ doc, pageNumber, guess, root, enabled, current, label, onSelect }: Props) {
+export function PdfThumb({ doc, pageNumber, guess, root, current, label, onSelect }: Props) {
   const ref = useRef<HTMLButtonElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);
-  const near = useNearViewport(ref, root, '200px 0px', enabled);
+  const near = useNearViewport(ref, root, '200px 0px');
 
   useEffect(() => {
     if (!near || drawn) return undefined;

@@ -257,9 +257,12 @@ function PdfDocumentView({ doc, redaction, initialQuery }: Readonly<{ doc: PDFDo
       <div className="pdf-body">
         {showThumbs && guess ? (
           <nav ref={setThumbsRoot} className="pdf-thumbs" aria-label={t('documents.pdf.thumbnails')}>
-            {pages.map((n) => (
-              <PdfThumb key={n} doc={doc} pageNumber={n} guess={guess} root={thumbsRoot} enabled={firstPainted} current={n === current} label={t('documents.pdf.page', { page: n })} onSelect={goTo} />
-            ))}
+            {/* The sidebar keeps its width from the start (the fit-width scale must not change); its items wait for page 1. */}
+            {firstPainted
+              ? pages.map((n) => (
+                  <PdfThumb key={n} doc={doc} pageNumber={n} guess={guess} root={thumbsRoot} current={n === current} label={t('documents.pdf.page', { page: n })} onSelect={goTo} />
+                ))
+              : null}
           </nav>
         ) : null}
         <div ref={attachScroller} className="pdf-pages" tabIndex={0} onScroll={onScroll} aria-label={t('documents.pdf.pages')} data-testid="pdf-pages">
