@@ -82,7 +82,7 @@ export function AgreementEditor({ draft, catalogue, template, readOnly, onChange
         readOnly={readOnly}
         onChange={(name, value) => change({ type: 'variable', name, value })}
       />
-      {libraryOpen ? <ClauseLibraryDialog library={catalogue.clauses} template={template} content={draft.content} applies={() => null} onAdd={add} onClose={() => setLibraryOpen(false)} /> : null}
+      {libraryOpen ? <ClauseLibraryDialog library={catalogue.clauses} template={template} content={draft.content} onAdd={add} onClose={() => setLibraryOpen(false)} /> : null}
     </div>
   );
 }

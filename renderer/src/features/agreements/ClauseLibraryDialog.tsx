@@ -9,8 +9,6 @@ type Props = Readonly<{
   library: readonly LibraryClause[];
   template: TemplateSummary | undefined;
   content: AgreementContent;
-  /** Whether a library clause's condition holds for this case (null: cannot tell yet). */
-  applies: (clause: LibraryClause) => boolean | null;
   onAdd: (clause: LibraryClause | null) => void;
   onClose: () => void;
 }>;
@@ -18,7 +16,7 @@ type Props = Readonly<{
 const excerpt = (clause: LibraryClause): string => clause.blocks.map((block) => block.runs.map((run) => run.text).join('')).join(' ').slice(0, 220);
 
 /** "Agregar cláusula": the library with a search, the template's clauses first, or a blank clause. */
-export function ClauseLibraryDialog({ library, template, content, applies, onAdd, onClose }: Props) {
+export function ClauseLibraryDialog({ library, template, content, onAdd, onClose }: Props) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const matches = searchLibrary(library, query, template, content);
@@ -28,18 +26,17 @@ export function ClauseLibraryDialog({ library, template, content, applies, onAdd
       <ul className="library-list">
         {matches.length === 0 ? <li className="muted">{t('agreements.library.noMatch')}</li> : null}
         {matches.map(({ clause, suggested, inAgreement }) => {
-          const applicable = applies(clause);
           return (
             <li key={clause.key} className="library-item" data-testid="clause-library-item" data-clause-key={clause.key}>
               <div className="library-text">
                 <p className="library-title">
                   {clause.title}
                   {suggested ? <span className="tag tag-accent">{t('agreements.library.suggested')}</span> : null}
-                  {applicable === true && clause.condition ? <span className="tag tag-success">{t('agreements.library.applies')}</span> : null}
-                  {applicable === false ? <span className="tag">{t('agreements.library.doesNotApply')}</span> : null}
                   {inAgreement ? <span className="tag">{t('agreements.library.inAgreement')}</span> : null}
                 </p>
                 <p className="library-excerpt">{excerpt(clause)}</p>
+                {/* The library's own wording of when the clause applies; the export leaves it out otherwise. */}
+                {clause.condition ? <p className="library-condition">{t('agreements.library.condition', { condition: clause.condition })}</p> : null}
               </div>
               <button type="button" className="btn btn-sm" onClick={() => onAdd(clause)} data-testid="clause-library-add">
                 {t('agreements.library.add')}

@@ -19,7 +19,7 @@ export function TemplatePicker({ templates, category, busy, readOnly, onStart }:
       <h3 className="panel-title">{t('agreements.start.title')}</h3>
       <p className="muted">{readOnly ? t('agreements.readOnly') : t('agreements.start.intro', { category: t(`category.${category}`) })}</p>
       <ul className="template-list">
-        {orderTemplates(templates, category).map((template) => {
+        {orderTemplates(templates, category).map((template, index) => {
           const suggested = template.categories.includes(category);
           return (
             <li key={template.id} className={suggested ? 'template-card suggested' : 'template-card'} data-testid="agreement-template" data-template-id={template.id} data-suggested={suggested}>
@@ -31,7 +31,7 @@ export function TemplatePicker({ templates, category, busy, readOnly, onStart }:
                 <p className="template-description">{template.description}</p>
               </div>
               {!readOnly ? (
-                <button type="button" className={suggested ? 'btn btn-primary btn-sm' : 'btn btn-sm'} disabled={busy} onClick={() => onStart(template.id)} data-testid="agreement-template-start">
+                <button type="button" className={suggested && index === 0 ? 'btn btn-primary btn-sm' : 'btn btn-sm'} disabled={busy} onClick={() => onStart(template.id)} data-testid="agreement-template-start">
                   {t('agreements.start.action')}
                 </button>
               ) : null}

@@ -54,7 +54,7 @@ function VariableField({ definition, value, display, unfilled, readOnly, onChang
   }
 
   return (
-    <li className={unfilled ? 'variable-row unfilled' : 'variable-row'} data-testid="agreement-variable" data-variable={definition.name} data-filled={!unfilled}>
+    <li className={unfilled ? 'variable-row unfilled' : 'variable-row'} data-testid="agreement-variable" data-variable={definition.name} data-kind={definition.kind} data-filled={!unfilled}>
       <label htmlFor={id} className="variable-label">
         {definition.label}
         {definition.source === 'case' ? <span className="variable-source">{t('agreements.variables.fromCase')}</span> : null}

@@ -1,0 +1,204 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/servers';
+import { repoRoot } from './support/ready-process';
+import { newDataDir } from './support/web-host';
+
+/**
+ * Drafting an agreement end to end: the real reference platform, the web host syncing with it,
+ * the real renderer in Chromium. From a warranty case in mediation: start from a suggested
+ * template, fill the missing refund amount, reorder a clause, save two versions, compare them,
+ * export Word and PDF (read back), recover an unsaved draft after a reload, send to the
+ * parties, see both accept through sync and close the case with the agreement.
+ */
+
+const MEDIATOR = 'valentina.soto@mediacion.example';
+const SHOTS = join(repoRoot, 'test-results', 'agreement-screens');
+
+const shot = async (page: Page, name: string) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+/** A value of the right kind for a field the template left empty. */
+const sampleValue: Record<string, string> = {
+  text: 'Dato de prueba',
+  rut: '11.111.111-1',
+  amount_clp: '10.000',
+  date: '01-12-2026',
+  business_days: '5',
+};
+
+const clauseTitles = (panel: Locator) => panel.getByTestId('clause-title').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+
+const syncNow = async (page: Page) => {
+  await page.getByTestId('sync-indicator').click();
+  await page.getByTestId('sync-now').click();
+  await page.keyboard.press('Escape');
+};
+
+test('draft an agreement from a case: template, amount, reorder, versions, comparison, exports, recovery, acceptance, closing', async ({ page, servers }) => {
+  test.setTimeout(240_000);
+  const platform = await servers.platform({ demoCases: 150 });
+  const account = platform.accounts.find((a) => a.email === MEDIATOR) ?? platform.accounts.find((a) => a.role === 'mediator');
+  if (!account) throw new Error('the demo platform has no mediator account');
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
+  await page.goto(host.url);
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+
+  // A warranty case in mediation that has no agreement yet: partial refund is among its suggestions.
+  await page.getByTestId('stage-filter-mediation').click();
+  await page.getByTestId('category-filter').selectOption('warranty');
+  const rows = page.getByTestId('case-row');
+  await expect(rows.first()).toBeVisible();
+  const panel = page.getByTestId('agreements-panel');
+  let found = false;
+  for (let i = 0; i < (await rows.count()) && !found; i++) {
+    await rows.nth(i).click();
+    await page.getByTestId('case-tab-agreement').click();
+    await expect(panel.getByTestId('agreement-start').or(panel.getByTestId('agreement-toolbar'))).toBeVisible();
+    found = await panel.getByTestId('agreement-start').isVisible();
+    if (!found) await page.getByTestId('case-close').click();
+  }
+  expect(found).toBe(true);
+  const folio = (await page.locator('.case-view-folio').textContent()) ?? '';
+
+  // Suggested templates first; start from the partial refund.
+  const templates = panel.getByTestId('agreement-template');
+  await expect(templates.first()).toHaveAttribute('data-suggested', 'true');
+  const partial = panel.locator('[data-testid="agreement-template"][data-template-id="reembolso_parcial"]');
+  await expect(partial).toHaveAttribute('data-suggested', 'true');
+  await shot(page, '01-start');
+  await partial.getByTestId('agreement-template-start').click();
+  const version = panel.getByTestId('agreement-version');
+  await expect(version).toBeVisible();
+  // Usually 1; a case the platform already holds a (text-less) version for starts after it.
+  const first = Number(await version.getAttribute('data-number'));
+  const v = (offset: number) => String(first + offset);
+
+  // The refund amount is missing: highlighted in red in the text, counted in the data panel.
+  const amount = panel.locator('[data-testid="agreement-variable"][data-variable="monto_reembolso"]');
+  await expect(amount).toHaveAttribute('data-filled', 'false');
+  await expect(panel.locator('.agreement-var-missing[data-variable="monto_reembolso_texto"]').first()).toBeVisible();
+  const missing = panel.getByTestId('agreement-missing-count');
+  const missingBefore = Number(await missing.getAttribute('data-missing'));
+  expect(missingBefore).toBeGreaterThan(0);
+  await expect(missing).toContainText(missingBefore === 1 ? 'Falta 1 dato' : `Faltan ${missingBefore} datos`);
+  await shot(page, '02-started');
+
+  // A decimal amount is refused in place; the integer one shows figures and words at once.
+  await amount.getByTestId('agreement-variable-input').fill('150.000,50');
+  await expect(amount.getByTestId('agreement-variable-hint')).toContainText('pesos enteros');
+  await amount.getByTestId('agreement-variable-input').fill('150.000');
+  await expect(amount.getByTestId('agreement-variable-hint')).toHaveText('$150.000 (ciento cincuenta mil pesos)');
+  await expect(amount).toHaveAttribute('data-filled', 'true');
+  await expect(panel.locator('.agreement-var-filled[data-variable="monto_reembolso_texto"]').first()).toBeVisible();
+  await expect(panel.locator('.agreement-var-value').filter({ hasText: 'ciento cincuenta mil pesos' }).first()).toBeVisible();
+  // Everything else the template left empty, so the exports can be made.
+  const unfilled = panel.locator('[data-testid="agreement-variable"][data-filled="false"]');
+  while ((await unfilled.count()) > 0) {
+    const row = unfilled.first();
+    await row.getByTestId('agreement-variable-input').fill(sampleValue[(await row.getAttribute('data-kind')) ?? 'text'] ?? 'Dato');
+  }
+  await expect(missing).toHaveText('Datos completos');
+  await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
+
+  // Reorder with the keyboard-accessible buttons: the third clause moves down one place.
+  const before = await clauseTitles(panel);
+  await panel.getByTestId('clause').nth(2).getByTestId('clause-down').click();
+  const after = await clauseTitles(panel);
+  expect(after).toEqual([before[0], before[1], before[3], before[2], ...before.slice(4)]);
+  await shot(page, '03-filled');
+
+  // Save: the second version.
+  await panel.getByTestId('agreement-save').click();
+  await expect(version).toHaveAttribute('data-number', v(1));
+  await expect(panel.getByTestId('agreement-unsaved')).toBeHidden();
+
+  // Edit a clause's text and save again: the third version.
+  const text = panel.getByTestId('clause').nth(3).getByTestId('clause-text');
+  await text.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' El consumidor recibirá además un correo de confirmación.');
+  await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
+  await panel.getByTestId('agreement-save').click();
+  await expect(version).toHaveAttribute('data-number', v(2));
+
+  // The last two versions side by side: the added sentence is marked.
+  const row = (offset: number) => panel.locator(`[data-testid="version-row"][data-number="${v(offset)}"]`);
+  await panel.getByTestId('agreement-pane-versions').click();
+  await expect(panel.getByTestId('version-row')).toHaveCount(first + 2);
+  await shot(page, '04-versions');
+  await row(1).getByTestId('version-select').check();
+  await row(2).getByTestId('version-select').check();
+  await panel.getByTestId('versions-compare').click();
+  const compare = panel.getByTestId('agreement-compare');
+  await expect(compare.getByTestId('diff-added').filter({ hasText: 'correo' }).first()).toBeVisible();
+  await expect(compare.locator('[data-testid="compare-row"][data-status="changed"]')).toHaveCount(1);
+  await shot(page, '05-compare-last-two');
+  // The first against the last: the amount changed and a clause moved.
+  await compare.getByTestId('compare-back').click();
+  await row(1).getByTestId('version-select').uncheck();
+  await row(0).getByTestId('version-select').check();
+  await panel.getByTestId('versions-compare').click();
+  // The moved clause only applies once the amount is set, so the move shows in the text as written.
+  await compare.getByTestId('compare-mode-source').click();
+  await expect(compare.locator('[data-testid="compare-row"][data-moved="true"]').first()).toBeVisible();
+  await expect(compare.locator('[data-testid="compare-variable"][data-variable="monto_reembolso"]')).toContainText('$150.000');
+  await shot(page, '06-compare-first-last');
+  await compare.getByTestId('compare-back').click();
+  await panel.getByTestId('agreement-pane-text').click();
+
+  // Exports: a real Word document with the amount in words, and a PDF.
+  const [docx] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('agreement-docx').click()]);
+  expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+  const zip = await JSZip.loadAsync(readFileSync(await docx.path()));
+  const documentXml = await zip.file('word/document.xml')?.async('string');
+  expect(documentXml).toContain('ciento cincuenta mil pesos');
+  const [pdf] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('agreement-pdf').click()]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // An unsaved edit survives a reload: offered back, restored, then discarded.
+  await text.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Borrador sin guardar.');
+  await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('sync-indicator')).toBeVisible();
+  await page.getByTestId('search-input').fill(folio);
+  await page.getByTestId('case-row').filter({ hasText: folio }).click();
+  await page.getByTestId('case-tab-agreement').click();
+  await expect(panel.getByTestId('agreement-draft-offer')).toBeVisible();
+  await shot(page, '07-draft-offer');
+  await panel.getByTestId('agreement-draft-restore').click();
+  await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
+  await expect(panel.getByTestId('clause').nth(3).getByTestId('clause-text')).toContainText('Borrador sin guardar.');
+  await panel.getByTestId('agreement-discard').click();
+  await expect(panel.getByTestId('agreement-unsaved')).toBeHidden();
+  await expect(panel.getByTestId('clause').nth(3).getByTestId('clause-text')).not.toContainText('Borrador sin guardar.');
+
+  // Send the last version; the simulated parties accept; sync brings their decisions back.
+  await platform.control('PUT', '/agreement-replies', { enabled: true, delayMs: 0, consumer: { decision: 'accepted' }, company: { decision: 'accepted' } });
+  await panel.getByTestId('agreement-send').click();
+  await page.getByTestId('agreement-send-dialog').getByTestId('dialog-confirm').click();
+  await expect(panel.getByTestId('agreement-readonly-note')).toBeVisible();
+  await expect(panel.getByTestId('agreement-acceptance')).toBeVisible();
+  const consumer = panel.locator('[data-testid="party-decision"][data-role="consumer"]');
+  const company = panel.locator('[data-testid="party-decision"][data-role="company"]');
+  await expect(async () => {
+    await syncNow(page);
+    await expect(consumer).toHaveAttribute('data-decision', 'accepted', { timeout: 3_000 });
+    await expect(company).toHaveAttribute('data-decision', 'accepted', { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+  await shot(page, '08-accepted');
+
+  // Both accepted: close the case with the agreement, after confirming.
+  await panel.getByTestId('agreement-close-case').click();
+  await page.getByTestId('agreement-close-dialog').getByTestId('dialog-confirm').click();
+  await expect(panel.getByTestId('agreement-fulfilment')).toHaveAttribute('data-status', 'pending');
+  await expect(panel.getByTestId('agreement-newVersion')).toBeHidden();
+  await shot(page, '09-closed');
+});
