@@ -5,7 +5,7 @@
 // its own NodeCanvasFactory.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, RenderParameters } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../../../shared/contract/errors';
@@ -95,19 +95,29 @@ export async function extractText(bytes: Uint8Array): Promise<string[]> {
   });
 }
 
-export interface RenderedPage {
+interface PageSize {
   /** Pixels of the raster. */
   readonly width: number;
   readonly height: number;
   /** The page's size in PDF points (1/72 inch), unscaled and after its /Rotate. */
   readonly pointsWidth: number;
   readonly pointsHeight: number;
+}
+
+export interface RenderedPage extends PageSize {
   /** Straight RGBA, row-major from the top-left, width × height × 4 bytes. */
   readonly rgba: Uint8ClampedArray;
 }
 
-/** Renders one page (1-based) of an open document on a white background at `scale` × 72 dpi. */
-export async function renderLoadedPage(pdf: PDFDocumentProxy, pageNumber: number, scale: number): Promise<RenderedPage> {
+export interface RenderedCanvas extends PageSize {
+  readonly canvas: Canvas;
+}
+
+/**
+ * Renders one page (1-based) of an open document on a white background at `scale` × 72 dpi
+ * into an @napi-rs/canvas (to draw on and encode without copying the pixels out).
+ */
+export async function renderPageToCanvas(pdf: PDFDocumentProxy, pageNumber: number, scale: number): Promise<RenderedCanvas> {
   if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > pdf.numPages) {
     throw new RangeError(`Page ${pageNumber} does not exist (the PDF has ${pdf.numPages})`);
   }
@@ -124,11 +134,16 @@ export async function renderLoadedPage(pdf: PDFDocumentProxy, pageNumber: number
     // types only know DOM canvases.
     const canvas = createCanvas(width, height);
     await page.render({ canvas: canvas as unknown as RenderParameters['canvas'], viewport, background: 'rgb(255,255,255)' }).promise;
-    const { data } = canvas.getContext('2d').getImageData(0, 0, width, height);
-    return { width, height, pointsWidth: base.width, pointsHeight: base.height, rgba: data };
+    return { canvas, width, height, pointsWidth: base.width, pointsHeight: base.height };
   } finally {
     page.cleanup();
   }
+}
+
+/** Renders one page of an open document and returns its pixels. */
+export async function renderLoadedPage(pdf: PDFDocumentProxy, pageNumber: number, scale: number): Promise<RenderedPage> {
+  const { canvas, ...size } = await renderPageToCanvas(pdf, pageNumber, scale);
+  return { ...size, rgba: canvas.getContext('2d').getImageData(0, 0, size.width, size.height).data };
 }
 
 /** Opens, renders one page and closes: for a single thumbnail or check. */

@@ -7,14 +7,15 @@
 // removed: the document information (title, author, subject, keywords…) and XMP metadata, the
 // outline (bookmarks), named destinations, embedded files (attachments), document-level
 // JavaScript and open actions, the AcroForm (form fields and their values), the structure tree
-// (tagged text), and on the copied pages their annotations (comments, links, form widgets —
-// whose /Parent chains would otherwise pull objects of other pages into the file), page
+// (tagged text), and on the copied pages their annotations (comments, links, stamps, form
+// widgets — whose /Parent chains would otherwise pull objects of other pages into the file;
+// filled form fields are first flattened into the page so their values stay visible), page
 // actions (/AA), page XMP, thumbnails, article beads and private application data (/PieceInfo).
-import { type Canvas, createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
+import { type Canvas, createCanvas, loadImage } from '@napi-rs/canvas';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { AppError } from '../../../shared/contract/errors';
 import { PdfRefusal } from './pdf-refusal';
-import { renderLoadedPage, withPdf } from './pdfjs-node';
+import { renderPageToCanvas, withPdf } from './pdfjs-node';
 
 /** A rectangle to black out, in fractions of the page or image as displayed, from its top-left. */
 export interface RedactionRegion {
@@ -33,30 +34,22 @@ const JPEG_QUALITY = 85;
 /** Page keys of copied pages that may hold or point at content beyond the page itself. */
 const PAGE_KEYS_DROPPED = ['Annots', 'AA', 'Metadata', 'Thumb', 'B', 'PieceInfo', 'StructParents', 'Tabs'] as const;
 
-/** Paints the regions black in straight RGBA pixels; boxes are widened to whole pixels. */
-function blackOut(rgba: Uint8ClampedArray, width: number, height: number, regions: readonly RedactionRegion[]): void {
+/** Paints the regions solid black; boxes are widened to whole pixels so no edge is half-covered. */
+function blackOut(canvas: Canvas, regions: readonly RedactionRegion[]): void {
+  const context = canvas.getContext('2d');
+  const { width, height } = canvas;
+  context.save();
+  context.globalAlpha = 1;
+  context.globalCompositeOperation = 'source-over';
+  context.fillStyle = '#000000';
   for (const region of regions) {
     const left = Math.max(0, Math.floor(region.x * width));
     const top = Math.max(0, Math.floor(region.y * height));
     const right = Math.min(width, Math.ceil((region.x + region.width) * width));
     const bottom = Math.min(height, Math.ceil((region.y + region.height) * height));
-    for (let row = top; row < bottom; row++) {
-      const start = (row * width + left) * 4;
-      const end = (row * width + right) * 4;
-      for (let i = start; i < end; i += 4) {
-        rgba[i] = 0;
-        rgba[i + 1] = 0;
-        rgba[i + 2] = 0;
-        rgba[i + 3] = 255;
-      }
-    }
+    context.fillRect(left, top, right - left, bottom - top);
   }
-}
-
-function canvasOf(rgba: Uint8ClampedArray, width: number, height: number): Canvas {
-  const canvas = createCanvas(width, height);
-  canvas.getContext('2d').putImageData(new ImageData(rgba, width, height), 0, 0);
-  return canvas;
+  context.restore();
 }
 
 function regionsByPage(regions: readonly RedactionRegion[], pageCount: number): Map<number, RedactionRegion[]> {
@@ -82,6 +75,19 @@ async function loadForCopy(bytes: Uint8Array): Promise<PDFDocument> {
   }
 }
 
+/**
+ * Draws filled-in form fields into their pages' content, so the values stay visible on the
+ * pages copied unchanged once the annotations (widgets) are dropped. A form pdf-lib cannot
+ * flatten keeps its values only on the rasterised pages (pdfjs draws widgets there).
+ */
+function flattenForm(source: PDFDocument): void {
+  try {
+    source.getForm().flatten();
+  } catch {
+    // Malformed AcroForm: the copied pages lose the field values, nothing else.
+  }
+}
+
 export interface RedactOptions {
   /** The redacted file's creation date (the original's dates are not kept). */
   readonly now?: Date;
@@ -99,6 +105,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly RedactionRe
     if (source.getPageCount() !== pdf.numPages) {
       throw new PdfRefusal('pdf_damaged', `PDF page tree is inconsistent (${source.getPageCount()} vs ${pdf.numPages} pages)`);
     }
+    flattenForm(source);
     for (const page of source.getPages()) for (const key of PAGE_KEYS_DROPPED) page.node.delete(PDFName.of(key));
 
     const out = await PDFDocument.create({ updateMetadata: false });
@@ -111,9 +118,9 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly RedactionRe
       }
       const base = (await pdf.getPage(number)).getViewport({ scale: 1 });
       const scale = Math.min(REDACTION_DPI / 72, Math.sqrt(REDACTION_MAX_PIXELS / (base.width * base.height)));
-      const raster = await renderLoadedPage(pdf, number, scale);
-      blackOut(raster.rgba, raster.width, raster.height, pageRegions);
-      const jpeg = await canvasOf(raster.rgba, raster.width, raster.height).encode('jpeg', JPEG_QUALITY);
+      const raster = await renderPageToCanvas(pdf, number, scale);
+      blackOut(raster.canvas, pageRegions);
+      const jpeg = await raster.canvas.encode('jpeg', JPEG_QUALITY);
       const image = await out.embedJpg(jpeg);
       const page = out.addPage([raster.pointsWidth, raster.pointsHeight]);
       page.drawImage(image, { x: 0, y: 0, width: raster.pointsWidth, height: raster.pointsHeight });
@@ -166,11 +173,8 @@ export async function redactImage(bytes: Uint8Array, mediaType: string, regions:
     throw new PdfRefusal('unsupported_redaction', `Image of ${width}×${height} px cannot be redacted (limit ${MAX_IMAGE_PIXELS} px)`);
   }
   const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const pixels = context.getImageData(0, 0, width, height);
-  blackOut(pixels.data, width, height, regions);
-  context.putImageData(pixels, 0, 0);
+  canvas.getContext('2d').drawImage(image, 0, 0);
+  blackOut(canvas, regions);
   const encoded = format === 'png' ? await canvas.encode('png') : await canvas.encode(format, JPEG_QUALITY);
   return { bytes: new Uint8Array(encoded), mediaType: `image/${format}`, width, height };
 }

@@ -113,6 +113,23 @@ describe('redactPdf', () => {
     for (const secret of [RUT, CARD, 'secreto.txt', 'Cartola']) expect(text.includes(secret), secret).toBe(true);
   });
 
+  it('keeps filled form values visible on the pages copied unchanged (flattened) while dropping the form', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const first = doc.addPage([595.28, 841.89]);
+    first.drawText(`RUT ${RUT}`, { x: 60, y: 780, size: 14, font });
+    const second = doc.addPage([595.28, 841.89]);
+    const field = doc.getForm().createTextField('nombre');
+    field.setText('Juana Reclamante');
+    field.addToPage(second, { x: 60, y: 600, width: 300, height: 30, font });
+    const redacted = await redactPdf(await doc.save(), [band]);
+    const pages = await extractText(redacted);
+    expect(pages[1]).toContain('Juana Reclamante');
+    const out = await PDFDocument.load(redacted);
+    expect(out.catalog.get(PDFName.of('AcroForm'))).toBeUndefined();
+    expect(out.getPage(1).node.get(PDFName.of('Annots'))).toBeUndefined();
+  });
+
   it('redacts a rotated page where it is displayed', async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
