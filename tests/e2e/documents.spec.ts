@@ -248,3 +248,80 @@ test('redact a PDF into a new version, prepare the hearing offline, keep a priva
   await panel.getByTestId('documents-subtab-hearing').click();
   await expect(sheet.getByTestId('hearing-sheet-consumerPosition')).toHaveValue('Pide la devolución total: $150.000.');
 });
+
+/** A plain e-mail with an HTML part (never rendered) and one attachment. */
+const EML = [
+  'From: Tienda Ejemplo <soporte@tienda.example>',
+  'To: Reclamante <reclamante@correo.example>',
+  'Subject: Re: Pedido 48213 llegó dañado',
+  'Date: Tue, 17 Nov 2026 10:15:00 -0300',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/mixed; boundary="b1"',
+  '',
+  '--b1',
+  'Content-Type: multipart/alternative; boundary="b2"',
+  '',
+  '--b2',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Estimado cliente: revisaremos el caso del televisor.',
+  '--b2',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Estimado cliente: <img src="https://tracker.example/pixel.gif"> revisaremos el caso.</p>',
+  '--b2--',
+  '--b1',
+  'Content-Type: application/pdf; name="guia.pdf"',
+  'Content-Disposition: attachment; filename="guia.pdf"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  Buffer.from('%PDF-1.4 guia').toString('base64'),
+  '--b1--',
+  '',
+].join('\r\n');
+
+test('files dropped on the panel are imported; text shows as text, an e-mail as headers, body and attachments', async ({ page, servers }) => {
+  test.setTimeout(120_000);
+  const platform = await servers.platform({ demoCases: 20 });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: MEDIATOR, password: 'mesa-demo' } });
+  await page.goto(host.url);
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  await page.getByTestId('case-row').first().click();
+  await page.getByTestId('case-tab-documents').click();
+  const panel = page.getByTestId('documents-panel');
+  await expect(panel).toBeVisible();
+
+  // Drag and drop: the same dialog as the picker, for both files at once.
+  const dataTransfer = await page.evaluateHandle((eml) => {
+    // Runs in the page; the test project has no DOM types.
+    const dom = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: string[], name: string, options: { type: string }) => unknown;
+    };
+    const transfer = new dom.DataTransfer();
+    transfer.items.add(new dom.File(['Acta de conversación con la tienda.\nLínea dos, muy larga '.repeat(20)], 'conversacion.txt', { type: 'text/plain' }));
+    transfer.items.add(new dom.File([eml], 'respuesta-tienda.eml', { type: 'message/rfc822' }));
+    return transfer;
+  }, EML);
+  await panel.dispatchEvent('dragenter', { dataTransfer });
+  await panel.dispatchEvent('drop', { dataTransfer });
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-file')).toHaveCount(2);
+  await dialog.getByTestId('import-category').selectOption('correo');
+  await dialog.getByTestId('import-confirm').click();
+  await expect(dialog).toBeHidden();
+
+  const viewer = page.getByTestId('document-viewer');
+  await panel.getByTestId('document-row').filter({ hasText: 'conversacion.txt' }).getByTestId('document-open').click();
+  await expect(viewer.getByTestId('text-viewer')).toContainText('Acta de conversación con la tienda.');
+  await page.keyboard.press('Escape');
+
+  await panel.getByTestId('document-row').filter({ hasText: 'respuesta-tienda.eml' }).getByTestId('document-open').click();
+  const email = viewer.getByTestId('email-viewer');
+  await expect(email).toContainText('Re: Pedido 48213 llegó dañado');
+  await expect(email).toContainText('Estimado cliente: revisaremos el caso del televisor.');
+  await expect(email).toContainText('guia.pdf');
+  // The HTML part is never rendered: no image element, no request to the tracker.
+  await expect(email.locator('img')).toHaveCount(0);
+  await shot(page, '10-email');
+});

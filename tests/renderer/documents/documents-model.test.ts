@@ -5,6 +5,7 @@ import { categoryCounts, groupDocuments, isTooLarge, redactedCopies } from '../.
 import { countMatches, normalizeForSearch, pageOfMatch, stepMatch } from '../../../renderer/src/features/documents/pdf/text-search';
 import { regionFromDrag, toFraction } from '../../../renderer/src/features/documents/redaction/regions';
 import { sheetChanged } from '../../../renderer/src/features/documents/hearing/sheet-fields';
+import { snippetParts } from '../../../renderer/src/features/documents/search/snippet';
 
 const doc = (id: string, over: Partial<DocumentView> = {}): DocumentView => ({
   id,
@@ -139,5 +140,17 @@ describe('preparation sheet', () => {
   it('has something to save only when a field changed', () => {
     expect(sheetChanged(empty, { ...empty })).toBe(false);
     expect(sheetChanged({ ...empty, options: 'Devolución del 50 %' }, empty)).toBe(true);
+  });
+});
+
+describe('search snippets', () => {
+  it('splits «marked» words from the rest, never parsing markup', () => {
+    expect(snippetParts('Courier: «Chilexpress» Estado: <b>x</b>')).toEqual([
+      { text: 'Courier: ', hit: false },
+      { text: 'Chilexpress', hit: true },
+      { text: ' Estado: <b>x</b>', hit: false },
+    ]);
+    expect(snippetParts('«a» y «b»').filter((p) => p.hit).map((p) => p.text)).toEqual(['a', 'b']);
+    expect(snippetParts('sin marcas')).toEqual([{ text: 'sin marcas', hit: false }]);
   });
 });
