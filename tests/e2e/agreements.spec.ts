@@ -112,6 +112,26 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   expect(after).toEqual([before[0], before[1], before[3], before[2], ...before.slice(4)]);
   await shot(page, '03-filled');
 
+  // Add a clause from the library (searched without accents), then remove it.
+  const clauses = panel.getByTestId('clause');
+  const count = await clauses.count();
+  await panel.getByTestId('clause-add').click();
+  const library = page.getByTestId('clause-library');
+  await library.getByTestId('clause-library-search').fill('cupon codigo');
+  const voucher = library.locator('[data-testid="clause-library-item"][data-clause-key="codigo_cupon"]');
+  await expect(voucher).toContainText('Aplica si se entrega un cupón con código');
+  await shot(page, '03b-library');
+  await voucher.getByTestId('clause-library-add').click();
+  await expect(library).toBeHidden();
+  await expect(clauses).toHaveCount(count + 1);
+  await expect(clauses.last()).toHaveAttribute('data-clause-key', 'codigo_cupon');
+  // Chosen by hand, it applies: its coupon code is now asked for, and no longer once it is removed.
+  await expect(panel.locator('[data-testid="agreement-variable"][data-variable="codigo_cupon"]')).toHaveAttribute('data-filled', 'false');
+  await expect(missing).toHaveText('Falta 1 dato');
+  await clauses.last().getByTestId('clause-remove').click();
+  await expect(clauses).toHaveCount(count);
+  await expect(missing).toHaveText('Datos completos');
+
   // Save: the second version.
   await panel.getByTestId('agreement-save').click();
   await expect(version).toHaveAttribute('data-number', v(1));
@@ -200,5 +220,10 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   await page.getByTestId('agreement-close-dialog').getByTestId('dialog-confirm').click();
   await expect(panel.getByTestId('agreement-fulfilment')).toHaveAttribute('data-status', 'pending');
   await expect(panel.getByTestId('agreement-newVersion')).toBeHidden();
+  // Fulfilment is recorded from the agreed date on, not before.
+  await expect(panel.getByTestId('fulfilment-record')).toBeDisabled();
   await shot(page, '09-closed');
+  await page.getByTestId('locale-en').click();
+  await expect(panel.getByTestId('agreement-docx')).toHaveText('Export Word');
+  await shot(page, '10-closed-en');
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AgreementState, AgreementVersionSummary } from '../../../../shared/contract/agreements';
+import { localDateOf } from '../../../../shared/domain/deadlines';
 import type { PartyRole } from '../../../../shared/domain/party';
 import { formatDateTime, formatLocalDate } from '../../../../shared/format/dates';
 import { useI18n } from '../../i18n/i18n-context';
@@ -7,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 
 type Props = Readonly<{
   state: AgreementState;
+  nowIso: string;
   readOnly: boolean;
   busy: boolean;
   onClose: () => void;
@@ -53,7 +55,7 @@ function FulfilmentDialog({ busy, onConfirm, onCancel }: Readonly<{ busy: boolea
 }
 
 /** The sent version's acceptance by each party, closing the case with it, and its fulfilment. */
-export function AcceptancePanel({ state, readOnly, busy, onClose, onFulfilment }: Props) {
+export function AcceptancePanel({ state, nowIso, readOnly, busy, onClose, onFulfilment }: Props) {
   const { t, locale } = useI18n();
   const [confirmClose, setConfirmClose] = useState(false);
   const [recording, setRecording] = useState(false);
@@ -61,7 +63,9 @@ export function AcceptancePanel({ state, readOnly, busy, onClose, onFulfilment }
   const { fulfilment } = state;
   if (!sent && !fulfilment) return null;
   // 'not_accepted' is what the decisions above already show.
-  const blocked = state.closeBlockedBy && state.closeBlockedBy !== 'not_accepted' ? state.closeBlockedBy : null;
+  const blocked = state.closeBlockedBy && state.closeBlockedBy !== 'not_accepted' && !state.final ? state.closeBlockedBy : null;
+  // Fulfilment is recorded from the agreed date on (the core refuses earlier).
+  const due = fulfilment !== null && localDateOf(nowIso) >= fulfilment.dueDate;
 
   return (
     <section className="panel agreement-acceptance" aria-labelledby="agreement-acceptance-title" data-testid="agreement-acceptance">
@@ -109,9 +113,12 @@ export function AcceptancePanel({ state, readOnly, busy, onClose, onFulfilment }
           </p>
           {fulfilment.note ? <p className="muted">{fulfilment.note}</p> : null}
           {fulfilment.status === 'pending' && !readOnly ? (
-            <button type="button" className="btn btn-sm" disabled={busy} onClick={() => setRecording(true)} data-testid="fulfilment-record">
-              {t('agreements.fulfilment.record')}
-            </button>
+            <>
+              <button type="button" className="btn btn-sm" disabled={busy || !due} onClick={() => setRecording(true)} data-testid="fulfilment-record">
+                {t('agreements.fulfilment.record')}
+              </button>
+              {!due ? <span className="muted">{t('agreements.fulfilment.notYet', { date: formatLocalDate(fulfilment.dueDate, locale) })}</span> : null}
+            </>
           ) : null}
         </div>
       ) : null}

@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../../../shared/contract/errors';
 import type { Result } from '../../../../shared/contract/result';
 import { formatDateTime } from '../../../../shared/format/dates';
 import { useMesa } from '../../api/mesa-context';
+import { useNow } from '../../hooks/use-now';
 import { useI18n } from '../../i18n/i18n-context';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -34,6 +35,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
   const latest = state?.latest ?? null;
   const final = state?.final ?? false;
   const drafts = useAgreementDraft(caseId, latest, final);
+  const nowIso = useNow(60_000).toISOString();
   const [pane, setPane] = useState<Pane>('text');
   const [opened, setOpened] = useState<AgreementVersion | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
@@ -164,6 +166,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
       ) : null}
       <AcceptancePanel
         state={state}
+        nowIso={nowIso}
         readOnly={readOnly}
         busy={busy}
         onClose={() => void run(t('agreements.acceptance.closeError'), () => api.closeCaseWithAgreement({ caseId }), applyState)}

@@ -22,7 +22,13 @@ export function ClauseLibraryDialog({ library, template, content, onAdd, onClose
   const matches = searchLibrary(library, query, template, content);
   return (
     <Dialog title={t('agreements.library.title')} confirmLabel={t('agreements.library.blank')} cancelLabel={t('app.cancel')} onConfirm={() => onAdd(null)} onCancel={onClose} testId="clause-library" confirmTestId="clause-library-blank" wide>
-      <input className="input" type="search" value={query} autoFocus placeholder={t('agreements.library.search')} aria-label={t('agreements.library.search')} onChange={(event) => setQuery(event.target.value)} data-testid="clause-library-search" />
+      <input className="input" type="search" value={query} autoFocus placeholder={t('agreements.library.search')} aria-label={t('agreements.library.search')} onChange={(event) => setQuery(event.target.value)}
+        // Enter in the search must not submit the dialog (that would add a blank clause).
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.preventDefault();
+        }}
+        data-testid="clause-library-search"
+      />
       <ul className="library-list">
         {matches.length === 0 ? <li className="muted">{t('agreements.library.noMatch')}</li> : null}
         {matches.map(({ clause, suggested, inAgreement }) => {

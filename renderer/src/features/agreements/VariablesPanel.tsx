@@ -65,7 +65,7 @@ function VariableField({ definition, value, display, unfilled, readOnly, onChang
         value={text}
         readOnly={readOnly}
         inputMode={definition.kind === 'amount_clp' || definition.kind === 'business_days' ? 'numeric' : undefined}
-        placeholder={t(`agreements.variables.placeholder.${definition.kind}`)}
+        placeholder={readOnly ? undefined : t(`agreements.variables.placeholder.${definition.kind}`)}
         aria-invalid={error !== null || unfilled}
         aria-describedby={`${id}-hint`}
         onChange={(event) => change(event.target.value)}
@@ -78,10 +78,28 @@ function VariableField({ definition, value, display, unfilled, readOnly, onChang
   );
 }
 
-/** The data the agreement's text uses, pre-filled from the case, with what is still missing. */
+/**
+ * The data the agreement's text uses. What the mediator must decide (and anything missing or
+ * wrong) comes first; the facts pre-filled from the case fold away once they are all there,
+ * so the clauses are not pushed off the screen.
+ */
 export function VariablesPanel({ inputs, computed, definitions, values, display, unfilled, readOnly, onChange }: Props) {
   const { t, plural } = useI18n();
   const missing = inputs.filter((name) => unfilled.has(name) || !definitions.has(name)).length;
+  const fromCase = (name: string) => definitions.get(name)?.source === 'case' && !unfilled.has(name);
+  const toDecide = inputs.filter((name) => !fromCase(name));
+  const caseFacts = inputs.filter(fromCase);
+  const field = (name: string) => {
+    const definition = definitions.get(name);
+    return definition ? (
+      <VariableField key={name} definition={definition} value={values[name]} display={display} unfilled={unfilled.has(name)} readOnly={readOnly} onChange={(value) => onChange(name, value)} />
+    ) : (
+      <li key={name} className="variable-row unfilled" data-testid="agreement-variable" data-variable={name} data-filled="false">
+        <p className="variable-label">{`{{${name}}}`}</p>
+        <p className="variable-hint error">{t('agreements.variables.unknown')}</p>
+      </li>
+    );
+  };
   return (
     <section className="agreement-variables" aria-labelledby="agreement-variables-title" data-testid="agreement-variables">
       <h4 id="agreement-variables-title" className="agreement-variables-title">
@@ -92,17 +110,7 @@ export function VariablesPanel({ inputs, computed, definitions, values, display,
       </h4>
       {inputs.length === 0 ? <p className="muted">{t('agreements.variables.none')}</p> : null}
       <ul className="variable-list">
-        {inputs.map((name) => {
-          const definition = definitions.get(name);
-          return definition ? (
-            <VariableField key={name} definition={definition} value={values[name]} display={display} unfilled={unfilled.has(name)} readOnly={readOnly} onChange={(value) => onChange(name, value)} />
-          ) : (
-            <li key={name} className="variable-row unfilled" data-testid="agreement-variable" data-variable={name} data-filled="false">
-              <p className="variable-label">{`{{${name}}}`}</p>
-              <p className="variable-hint error">{t('agreements.variables.unknown')}</p>
-            </li>
-          );
-        })}
+        {toDecide.map(field)}
         {computed.map((name) => (
           <li key={name} className="variable-row" data-testid="agreement-variable" data-variable={name} data-computed="true">
             <p className="variable-label">
@@ -115,6 +123,12 @@ export function VariablesPanel({ inputs, computed, definitions, values, display,
           </li>
         ))}
       </ul>
+      {caseFacts.length > 0 ? (
+        <details className="case-facts" data-testid="agreement-case-facts">
+          <summary>{t('agreements.variables.caseFacts', { count: caseFacts.length })}</summary>
+          <ul className="variable-list">{caseFacts.map(field)}</ul>
+        </details>
+      ) : null}
     </section>
   );
 }
