@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Mediator } from '../../shared/domain/people';
 import type { PartyRole } from '../../shared/domain/party';
-import type { SendAgreementRequest } from '../../shared/platform/agreements-api';
+import type { PlatformFulfilment, RecordFulfilmentRequest, SendAgreementRequest } from '../../shared/platform/agreements-api';
 import type { PlatformAgreement } from '../../shared/platform/records';
 import { transactional, type PlatformDb } from './database';
 import { PlatformHttpError } from './http';
@@ -48,6 +48,10 @@ export function agreementWrites(db: PlatformDb, store: PlatformStore, idempotenc
   const updateRecord = db.prepare('UPDATE agreements SET record = ? WHERE id = ?');
   const insertText = db.prepare('INSERT INTO agreement_texts (agreement_id, title, text) VALUES (?, ?, ?)');
   const getText = db.prepare<[string], { title: string; text: string }>('SELECT title, text FROM agreement_texts WHERE agreement_id = ?');
+  // Kept beside this module's writes (not in database.ts's schema) because only they use it.
+  db.exec('CREATE TABLE IF NOT EXISTS agreement_fulfilments (case_id TEXT PRIMARY KEY, record TEXT NOT NULL)');
+  const getFulfilment = db.prepare<[string], { record: string }>('SELECT record FROM agreement_fulfilments WHERE case_id = ?');
+  const insertFulfilment = db.prepare('INSERT INTO agreement_fulfilments (case_id, record) VALUES (?, ?)');
 
   const caseOf = (caseId: string) => {
     const row = store.getCase(caseId);
@@ -123,6 +127,33 @@ export function agreementWrites(db: PlatformDb, store: PlatformStore, idempotenc
     return save({ ...decided, status: statusAfterDecision(decided), version: current.version + 1, updatedAt: at });
   });
 
+  /** The mediator records whether the agreement the case was closed with was fulfilled: once per case. */
+  const recordFulfilment = transactional(db, (user: Mediator, caseId: string, request: z.infer<typeof RecordFulfilmentRequest>, now: Date): WriteResult<{ fulfilment: PlatformFulfilment }> => {
+    const replay = idempotency.replay(user.id, request.clientId, 'recordAgreementFulfilment', caseId, request);
+    if (replay) return { status: 200, body: replay.body as { fulfilment: PlatformFulfilment }, fresh: false };
+    const row = caseOf(caseId);
+    if (row.mediatorId !== user.id) throw new PlatformHttpError(403, 'forbidden', 'The case is not assigned to you');
+    const { stage, outcome } = row.bundle.case;
+    if (stage !== 'closed' || outcome !== 'agreement_in_mediation') throw new PlatformHttpError(409, 'conflict', `Case ${caseId} is not closed with an agreement`);
+    const version = getRecord.get(agreementIdOf(caseId, request.number));
+    if (!version || (JSON.parse(version.record) as PlatformAgreement).status !== 'accepted') {
+      throw new PlatformHttpError(409, 'conflict', `Version ${request.number} of case ${caseId} was not accepted by both parties`);
+    }
+    const { clientId: _clientId, ...recorded } = request;
+    const existing = getFulfilment.get(caseId);
+    if (existing) {
+      const earlier = JSON.parse(existing.record) as PlatformFulfilment;
+      // The same record from another installation is no news; a different one contradicts it.
+      if (earlier.number === recorded.number && earlier.fulfilled === recorded.fulfilled && earlier.dueDate === recorded.dueDate) return { status: 200, body: { fulfilment: earlier }, fresh: false };
+      throw new PlatformHttpError(409, 'conflict', `The fulfilment of case ${caseId} was already recorded`);
+    }
+    const fulfilment: PlatformFulfilment = { ...recorded, caseId, receivedAt: now.toISOString() };
+    insertFulfilment.run(caseId, JSON.stringify(fulfilment));
+    const body = { fulfilment };
+    idempotency.record(user.id, request.clientId, 'recordAgreementFulfilment', caseId, request, body);
+    return { status: 201, body, fresh: true };
+  });
+
   /** Every version of a case with the text the parties read (control API, for tests and demos). */
   const listWithText = (caseId: string) =>
     recordsOfCase.all(caseId).map(({ record }) => {
@@ -130,7 +161,7 @@ export function agreementWrites(db: PlatformDb, store: PlatformStore, idempotenc
       return { agreement, text: getText.get(agreement.id) ?? null };
     });
 
-  return { send, decide, listWithText };
+  return { send, decide, recordFulfilment, listWithText };
 }
 
 /** The simulated parties: after the delay each answers a freshly sent version as configured. */

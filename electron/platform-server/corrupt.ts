@@ -35,6 +35,8 @@ export function corruptResponse(route: PlatformRouteName, body: unknown): unknow
       return { session: { ...(value.session as Json), status: 'postponed' } };
     case 'sendAgreement':
       return { agreement: { ...(value.agreement as Json), consumerDecision: 'maybe' } };
+    case 'recordAgreementFulfilment':
+      return { fulfilment: { ...(value.fulfilment as Json), fulfilled: 'a medias' } };
     case 'uploadDocument':
       return { document: { ...(value.document as Json), sha256: 'not-a-hash' } };
     case 'downloadDocument':

@@ -147,6 +147,8 @@ export async function runRoute(ctx: RouteContext, match: RouteMatch, req: Incomi
       const { agreement } = result.body;
       return { status: result.status, body: result.body, after: result.fresh ? () => ctx.onAgreementSent(agreement) : undefined };
     }
+    case 'recordAgreementFulfilment':
+      return ctx.agreements.recordFulfilment(need(), caseId, body as z.infer<typeof platformRoutes.recordAgreementFulfilment.body>, ctx.now());
     case 'downloadDocument': {
       const { documentId } = query as z.infer<typeof platformRoutes.downloadDocument.query>;
       return { status: 200, body: null, raw: ctx.documents.download(need(), caseId, documentId) };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EntityId, Instant, LocalDate } from '../domain/ids';
 import { ClientId } from './messages';
 import { PlatformAgreement } from './records';
 import { route } from './route';
@@ -22,6 +23,24 @@ export const SendAgreementRequest = z.object({
 });
 export const AgreementResponse = z.object({ agreement: PlatformAgreement });
 
+/**
+ * Whether the company fulfilled the agreement of a case closed with it, as the mediator recorded
+ * it on the agreed date (the note stays with the mediator). Once per case: the same record again
+ * is a replay, another one a 409; 409 too when the case is not closed with an accepted version
+ * of that number.
+ */
+export const RecordFulfilmentRequest = z.object({
+  clientId: ClientId,
+  /** The accepted version the case was closed with. */
+  number: z.number().int().min(1),
+  dueDate: LocalDate,
+  fulfilled: z.boolean(),
+  recordedAt: Instant,
+});
+export const PlatformFulfilment = RecordFulfilmentRequest.omit({ clientId: true }).extend({ caseId: EntityId, receivedAt: Instant });
+export type PlatformFulfilment = z.infer<typeof PlatformFulfilment>;
+export const FulfilmentResponse = z.object({ fulfilment: PlatformFulfilment });
+
 export const agreementRoutes = {
   sendAgreement: route({
     method: 'POST',
@@ -30,6 +49,15 @@ export const agreementRoutes = {
     auth: true,
     body: SendAgreementRequest,
     response: AgreementResponse,
+    status: 201,
+  }),
+  recordAgreementFulfilment: route({
+    method: 'POST',
+    path: '/v1/cases/{caseId}/agreement-fulfilment',
+    summary: 'Record whether the agreement of a closed case was fulfilled (idempotent by clientId; 409 when not closed with that accepted version or already recorded otherwise)',
+    auth: true,
+    body: RecordFulfilmentRequest,
+    response: FulfilmentResponse,
     status: 201,
   }),
 } as const;

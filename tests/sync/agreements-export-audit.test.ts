@@ -15,7 +15,7 @@ import type { Agenda } from '../../shared/contract/schedule';
 import type { SyncStatus } from '../../shared/contract/sync';
 import type { AuditEntry } from '../../shared/domain/people';
 import { auditDetails, createTranslator } from '../../shared/i18n';
-import { control, makeTempDir, mediatorAccount, removeDir, startServer, waitFor, type PlatformServer } from './support/platform';
+import { control, makeTempDir, mediatorAccount, platformQuery, removeDir, startServer, waitFor, type PlatformServer } from './support/platform';
 import { createMemorySecretStore } from './support/memory-secret-store';
 
 /**
@@ -77,6 +77,10 @@ async function bytesOf(link: FileLink): Promise<Buffer> {
   return (await readFile(response.body.path)).subarray(response.body.start, response.body.end + 1);
 }
 
+const platformFulfilment = (caseId: string): Record<string, unknown> | null => {
+  const [row] = platformQuery<{ record: string }>(dir, 'SELECT record FROM agreement_fulfilments WHERE case_id = ?', caseId);
+  return row ? (JSON.parse(row.record) as Record<string, unknown>) : null;
+};
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
@@ -201,6 +205,12 @@ describe('audit trail and fulfilment deadline', () => {
     expect((await deadlineOf())?.status).toBe('breached');
     clock = new Date();
 
+    // The platform is told through the outbox; the mediator's note stays on this machine.
+    expect(platformFulfilment(caseId)).toBeNull();
+    await sync();
+    expect(platformFulfilment(caseId)).toMatchObject({ caseId, number: before, dueDate: fulfilment.dueDate, fulfilled: false });
+    expect(JSON.stringify(platformFulfilment(caseId))).not.toContain('No reembolsó');
+
     const actions = (await timeline(caseId)).filter((e) => e.action.startsWith('agreement.'));
     expect(actions.map((e) => e.action)).toEqual([
       'agreement.started',
@@ -237,9 +247,29 @@ describe('audit trail and fulfilment deadline', () => {
     clock = new Date(Date.parse(fulfilment.dueAt) + 60_000);
     await call('recordFulfilment', { caseId, fulfilled: true, note: '' });
     clock = new Date();
+    await sync();
+    expect(platformFulfilment(caseId)).toMatchObject({ caseId, fulfilled: true });
     const detail = await call<CaseDetailView>('getCase', { caseId });
     expect(detail.deadlines.find((d) => d.id === fulfilment.deadlineId)?.status).toBe('met');
     const page = await call<CaseListPage>('listCases', { search: detail.folio, limit: 5 });
     expect(page.rows.find((r) => r.id === caseId)?.nextDeadlineKind).not.toBe('agreement_fulfilment');
   }, 60_000);
+
+  it('the platform takes a fulfilment once: the same record again is a replay, another one or a case not closed with it is a 409', async () => {
+    const account = mediatorAccount(server, 0);
+    const signIn = await fetch(`${server.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
+    const { token } = (await signIn.json()) as { token: string };
+    const post = (caseId: string, body: Record<string, unknown>) =>
+      fetch(`${server.url}/v1/cases/${caseId}/agreement-fulfilment`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const closedCase = cases[1] as string;
+    const recorded = platformFulfilment(closedCase) as { number: number; dueDate: string; recordedAt: string };
+    const same = { number: recorded.number, dueDate: recorded.dueDate, fulfilled: true, recordedAt: recorded.recordedAt };
+    expect((await post(closedCase, { clientId: '018f0000-0000-7000-8000-000000000001', ...same })).status).toBe(200);
+    expect((await post(closedCase, { clientId: '018f0000-0000-7000-8000-000000000002', ...same, fulfilled: false })).status).toBe(409);
+    const inMediation = (await call<CaseListPage>('listCases', { stages: ['mediation'], limit: 1 })).rows[0]?.id;
+    if (!inMediation) throw new Error('no case in mediation');
+    expect((await post(inMediation, { clientId: '018f0000-0000-7000-8000-000000000003', ...same })).status).toBe(409);
+    expect(platformFulfilment(closedCase)).toMatchObject({ fulfilled: true });
+    expect(platformFulfilment(inMediation)).toBeNull();
+  });
 });

@@ -252,6 +252,10 @@ export function agreementService(ctx: AgreementServiceContext) {
           .where('version_number', '=', current.fulfilment.versionNumber)
           .execute();
         await fulfilmentDeadlines.settle(trx, caseId, current.fulfilment.deadlineId, fulfilled);
+        if (ctx.signedIn()) {
+          const payload = { number: current.fulfilment.versionNumber, dueDate: current.fulfilment.dueDate, fulfilled, recordedAt: at.toISOString() };
+          await outboxRepository.enqueue(trx, { kind: 'agreement_fulfilment', clientId: uuidv7(), caseId, payload, now: at });
+        }
         await auditAgreement(trx, 'agreement.fulfilment_recorded', caseId, at, { version: String(current.fulfilment.versionNumber), result });
       });
       return state(caseId);

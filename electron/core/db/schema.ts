@@ -116,7 +116,7 @@ export interface MessagesTable {
   failure_code: string | null;
 }
 
-export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision' | 'session_schedule' | 'session_reschedule' | 'session_cancel' | 'session_outcome' | 'agreement_send';
+export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision' | 'session_schedule' | 'session_reschedule' | 'session_cancel' | 'session_outcome' | 'agreement_send' | 'agreement_fulfilment';
 
 /** A local write waiting for the platform, pushed in id order. */
 export interface OutboxTable {

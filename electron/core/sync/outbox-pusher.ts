@@ -104,6 +104,11 @@ async function pushEntry(ctx: PushContext, entry: OutboxEntry): Promise<void> {
       ctx.agreementsChanged?.(entry.caseId);
       return;
     }
+    case 'agreement_fulfilment': {
+      await client.recordAgreementFulfilment({ caseId: entry.caseId, body: { clientId: entry.clientId, ...entry.payload } });
+      await store.write((trx) => outboxRepository.remove(trx, entry.id));
+      return;
+    }
     case 'assignment_decision': {
       const answer = await client.decideAssignment({ caseId: entry.caseId, body: { clientId: entry.clientId, ...entry.payload } });
       await store.write(async (trx) => {
@@ -139,6 +144,10 @@ async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: Platfo
       case 'agreement_send':
         // The version stays, locked and unsent on the platform; the mediator sees 'failed'.
         await agreementSync.failed(trx, entry.caseId, entry.payload.number);
+        break;
+      case 'agreement_fulfilment':
+        // The platform does not take it (the case was reopened there, or another installation
+        // recorded otherwise): the mediator's record stays here, as recorded.
         break;
       case 'session_schedule':
       case 'session_reschedule':

@@ -63,6 +63,14 @@ export interface AgreementSendPayload {
   readonly text: string;
 }
 
+/** The mediator recorded whether the agreement was fulfilled: the platform is told (the note stays here). */
+export interface AgreementFulfilmentPayload {
+  readonly number: number;
+  readonly dueDate: string;
+  readonly fulfilled: boolean;
+  readonly recordedAt: string;
+}
+
 type Row<K extends string, P> = { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: K; readonly payload: P };
 
 export type OutboxEntry =
@@ -71,6 +79,7 @@ export type OutboxEntry =
   | Row<'session_cancel', SessionCancelPayload>
   | Row<'session_outcome', SessionOutcomePayload>
   | Row<'agreement_send', AgreementSendPayload>
+  | Row<'agreement_fulfilment', AgreementFulfilmentPayload>
 
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'message'; readonly payload: MessagePayload }
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
@@ -82,6 +91,7 @@ export type NewOutboxEntry =
   | { readonly kind: 'session_cancel'; readonly payload: SessionCancelPayload }
   | { readonly kind: 'session_outcome'; readonly payload: SessionOutcomePayload }
   | { readonly kind: 'agreement_send'; readonly payload: AgreementSendPayload }
+  | { readonly kind: 'agreement_fulfilment'; readonly payload: AgreementFulfilmentPayload }
   | { readonly kind: 'message'; readonly payload: MessagePayload }
   | { readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
   | { readonly kind: 'assignment_decision'; readonly payload: AssignmentDecisionPayload };

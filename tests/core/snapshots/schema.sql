@@ -422,7 +422,7 @@ CREATE TABLE 'notes_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOU
 CREATE TABLE "outbox" (
       id              INTEGER PRIMARY KEY AUTOINCREMENT,
       client_id       TEXT NOT NULL UNIQUE,
-      kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision', 'session_schedule', 'session_reschedule', 'session_cancel', 'session_outcome', 'agreement_send')),
+      kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision', 'session_schedule', 'session_reschedule', 'session_cancel', 'session_outcome', 'agreement_send', 'agreement_fulfilment')),
       case_id         TEXT NOT NULL,
       payload         TEXT NOT NULL CHECK (json_valid(payload)),
       attempts        INTEGER NOT NULL DEFAULT 0,

@@ -12,8 +12,9 @@ import { sql, type Kysely } from 'kysely';
  * - agreement_fulfilment: the closing of a case with an accepted version, then whether the store
  *   fulfilled it. The agreed date lives only in its deadline row (`deadlines`, kind
  *   agreement_fulfilment, which a platform bundle never replaces): one source for the date.
- * - outbox: rebuilt to allow 'agreement_send' (a CHECK cannot be altered in SQLite). The kinds
- *   and indexes it had are read from the live table, so whatever 0005 allowed is kept.
+ * - outbox: rebuilt to allow 'agreement_send' and 'agreement_fulfilment' (a CHECK cannot be
+ *   altered in SQLite). The kinds and indexes it had are read from the live table, so whatever
+ *   0005 allowed is kept.
  */
 const tables = [
   `CREATE TABLE agreement_versions (
@@ -62,16 +63,16 @@ const tables = [
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are written against no schema type, by convention
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of tables) await sql.raw(statement).execute(db);
-  await rebuildOutboxWithKind(db, 'agreement_send');
+  await rebuildOutboxWithKinds(db, ['agreement_send', 'agreement_fulfilment']);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
-async function rebuildOutboxWithKind(db: Kysely<any>, kind: string): Promise<void> {
+async function rebuildOutboxWithKinds(db: Kysely<any>, added: readonly string[]): Promise<void> {
   const { rows } = await sql<{ type: string; sql: string }>`SELECT type, sql FROM sqlite_master WHERE tbl_name = 'outbox' AND sql IS NOT NULL`.execute(db);
   const tableSql = rows.find((row) => row.type === 'table')?.sql ?? '';
   const listed = /kind\s+TEXT NOT NULL CHECK \(kind IN \(([^)]*)\)\)/.exec(tableSql)?.[1];
   if (listed === undefined) throw new Error('0006: the outbox kind CHECK has an unexpected form');
-  const kinds = [...new Set([...listed.split(',').map((k) => k.trim().replace(/^'|'$/g, '')), kind])];
+  const kinds = [...new Set([...listed.split(',').map((k) => k.trim().replace(/^'|'$/g, '')), ...added])];
   const indexes = rows.filter((row) => row.type === 'index').map((row) => row.sql);
   const statements = [
     `CREATE TABLE outbox_0006 (
