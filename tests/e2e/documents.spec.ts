@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Locator, Page } from '@playwright/test';
@@ -52,6 +53,14 @@ function damagePhoto(): Buffer {
   return canvas.toBuffer('image/png');
 }
 
+/** The content-addressed file of `sha256` somewhere under the host's data folder (<aa>/<rest of the hash>). */
+function findBlob(root: string, sha256: string): string {
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name === sha256.slice(2) && entry.parentPath.endsWith(sha256.slice(0, 2))) return join(entry.parentPath, entry.name);
+  }
+  throw new Error(`no stored file for ${sha256}`);
+}
+
 /** Counts the non-white pixels of a canvas in the page (a blank page is all white or transparent). */
 const inkedPixels = (canvas: Locator): Promise<number> =>
   canvas.evaluate((element) => {
@@ -98,7 +107,8 @@ test('import a PDF and a photo, view, search, custody, rotate; a zero-byte file 
   await expect(panel).toBeVisible();
 
   // The PDF through the file picker: category and visibility chosen, the limits stated.
-  const dialog = await importFiles(page, [{ name: 'boleta-48213.pdf', mimeType: 'application/pdf', buffer: await receiptPdf() }], 'boleta');
+  const pdfBytes = await receiptPdf();
+  const dialog = await importFiles(page, [{ name: 'boleta-48213.pdf', mimeType: 'application/pdf', buffer: pdfBytes }], 'boleta');
   await shot(page, '01-import-dialog');
   await dialog.getByTestId('import-confirm').click();
   await expect(dialog).toBeHidden();
@@ -174,6 +184,19 @@ test('import a PDF and a photo, view, search, custody, rotate; a zero-byte file 
   await shot(page, '07-image-rotated');
   await viewer.getByTestId('viewer-close').click();
   await expect(viewer).toBeHidden();
+
+  // The stored PDF altered on disk behind Mesa's back: opening says so; the rest still opens.
+  const blob = findBlob(host.dataDir, createHash('sha256').update(pdfBytes).digest('hex'));
+  chmodSync(blob, 0o600);
+  writeFileSync(blob, Buffer.concat([pdfBytes, Buffer.from('\n% alterado')]));
+  await pdfRow.getByTestId('document-open').click();
+  await expect(viewer.getByTestId('viewer-problem')).toHaveAttribute('data-reason', 'hash_mismatch');
+  await expect(viewer.getByTestId('viewer-problem')).toContainText('no coincide con la registrada');
+  await shot(page, '08-tampered');
+  await page.keyboard.press('Escape');
+  await expect(pdfRow.getByTestId('document-integrity')).toHaveText('Alterado: la huella no coincide');
+  await photoRow.getByTestId('document-open').click();
+  await expect(viewer.getByTestId('image-view')).toBeVisible();
 });
 
 /** One page with a RUT in a box near the top: the part a redaction removes. */
@@ -217,7 +240,7 @@ test('redact a PDF into a new version, prepare the hearing offline, keep a priva
   await page.mouse.up();
   await expect(surface.getByTestId('redaction-box')).toHaveCount(1);
   await expect(viewer.getByTestId('redaction-bar')).toContainText('1 zona marcada para tachar');
-  await shot(page, '08-redaction');
+  await shot(page, '09-redaction');
   await viewer.getByTestId('redact-create').click();
   await expect(viewer).not.toHaveAttribute('data-document-id', originalId ?? '');
   await expect(viewer.locator('[data-testid="pdf-page"][data-page="1"]')).toHaveAttribute('data-rendered', 'true');
@@ -241,7 +264,7 @@ test('redact a PDF into a new version, prepare the hearing offline, keep a priva
   await sheet.getByTestId('hearing-sheet-consumerPosition').fill('Pide la devolución total: $150.000.');
   await sheet.getByTestId('hearing-sheet-options').fill('Cambio del producto o devolución del 50 %.');
   await expect(sheet.getByTestId('hearing-sheet-state')).toContainText('Guardado');
-  await shot(page, '09-hearing');
+  await shot(page, '10-hearing');
   await page.getByTestId('case-close').click();
   await page.getByTestId('case-row').first().click();
   await page.getByTestId('case-tab-documents').click();
@@ -323,5 +346,5 @@ test('files dropped on the panel are imported; text shows as text, an e-mail as 
   await expect(email).toContainText('guia.pdf');
   // The HTML part is never rendered: no image element, no request to the tracker.
   await expect(email.locator('img')).toHaveCount(0);
-  await shot(page, '10-email');
+  await shot(page, '11-email');
 });
