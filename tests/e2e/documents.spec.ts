@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Locator, Page } from '@playwright/test';
@@ -138,6 +138,12 @@ test('import a PDF and a photo, view, search, custody, rotate; a zero-byte file 
   await expect(panel.getByTestId('document-row')).toHaveCount(listed);
   await expect(panel.getByTestId('document-row').filter({ hasText: 'vacio.pdf' })).toHaveCount(0);
 
+  // A document the platform holds: 'Descargar' brings its bytes here.
+  const remote = panel.locator('[data-testid="document-row"][data-availability="remote"]').first();
+  const remoteId = await remote.getAttribute('data-document-id');
+  await remote.getByTestId('document-download').click();
+  await expect(panel.locator(`[data-testid="document-row"][data-document-id="${remoteId}"]`)).toHaveAttribute('data-availability', 'local');
+
   // Full-text search over the case's documents.
   await panel.getByTestId('documents-search').fill('Chilexpress');
   const hit = panel.getByTestId('documents-search-hit');
@@ -270,6 +276,12 @@ test('redact a PDF into a new version, prepare the hearing offline, keep a priva
   await page.getByTestId('case-tab-documents').click();
   await panel.getByTestId('documents-subtab-hearing').click();
   await expect(sheet.getByTestId('hearing-sheet-consumerPosition')).toHaveValue('Pide la devolución total: $150.000.');
+
+  // The evidence bundle saves as one PDF.
+  const [bundle] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-bundle').click()]);
+  expect(bundle.suggestedFilename()).toMatch(/\.pdf$/);
+  const bundleHead = readFileSync(await bundle.path()).subarray(0, 5).toString('latin1');
+  expect(bundleHead).toBe('%PDF-');
 });
 
 /** A plain e-mail with an HTML part (never rendered) and one attachment. */
