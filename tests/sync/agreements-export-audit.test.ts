@@ -1,22 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { openCore } from '../../electron/core/core';
 import { extractText } from '../../electron/core/pdf/pdfjs-node';
 import { reminderText } from '../../electron/core/schedule/reminder-text';
-import type { AgreementCatalogue, AgreementState } from '../../shared/contract/agreements';
+import type { AgreementState } from '../../shared/contract/agreements';
 import type { CaseDetailView, CaseListPage } from '../../shared/contract/cases';
-import type { AppErrorShape } from '../../shared/contract/errors';
 import type { FileLink } from '../../shared/contract/files';
 import type { Agenda } from '../../shared/contract/schedule';
-import type { SyncStatus } from '../../shared/contract/sync';
 import type { AuditEntry } from '../../shared/domain/people';
 import { auditDetails, createTranslator } from '../../shared/i18n';
-import { control, makeTempDir, mediatorAccount, platformQuery, removeDir, startServer, waitFor, type PlatformServer } from './support/platform';
-import { createMemorySecretStore } from './support/memory-secret-store';
+import { openAgreementHarness, type AgreementHarness } from './support/agreement-harness';
+import { control, mediatorAccount, platformQuery, waitFor } from './support/platform';
 
 /**
  * What the agreement flow leaves behind, against the real reference platform and a real
@@ -24,42 +19,20 @@ import { createMemorySecretStore } from './support/memory-secret-store';
  * DOCX and PDF), the audit trail of every agreement action, and the fulfilment deadline in the
  * case's deadlines, the agenda and the reminders, met or breached when fulfilment is recorded.
  */
-let dir: string;
-let server: PlatformServer;
-let core: Awaited<ReturnType<typeof openCore>>;
-let clock = new Date();
-const cases: string[] = [];
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(core.handlers, name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-async function refusal(name: string, input: unknown): Promise<AppErrorShape> {
-  const result = await dispatch(core.handlers, name, input);
-  if (result.ok) throw new Error(`${name} succeeded; expected a refusal`);
-  return result.error;
-}
-const agreement = (caseId: string) => call<AgreementState>('getAgreement', { caseId });
+let h: AgreementHarness;
+let cases: readonly string[];
+const call = <T>(name: string, input: unknown): Promise<T> => h.call<T>(name, input);
+const refusal = (name: string, input: unknown) => h.refusal(name, input);
+const agreement = (caseId: string) => h.agreement(caseId);
 const timeline = (caseId: string) => call<AuditEntry[]>('getCaseTimeline', { caseId });
-const sync = () => call<SyncStatus>('syncNow', {});
-
-const SAMPLE: Record<string, unknown> = { amount_clp: 150_000, business_days: 5, text: 'según lo conversado', date: '2026-12-01', boolean: true, rut: '11.111.111-1' };
-
-async function saveFilled(caseId: string): Promise<AgreementState> {
-  const { variables } = await call<AgreementCatalogue>('listAgreementTemplates', {});
-  const latest = (await agreement(caseId)).latest;
-  if (!latest) throw new Error('no version');
-  const filled = { ...latest.variables };
-  for (const name of latest.unfilledVariables) filled[name] = SAMPLE[variables.find((v) => v.name === name)?.kind ?? 'text'] as never;
-  return call<AgreementState>('saveAgreementVersion', { caseId, basedOn: latest.number, content: latest.content, variables: filled });
-}
+const sync = () => h.sync();
+const saveFilled = (caseId: string) => h.saveFilled(caseId);
 
 /** start → fill → send → both parties accept → close with the agreement. */
 async function closeWithAgreement(caseId: string): Promise<AgreementState> {
   await call('startAgreement', { caseId, templateId: 'reembolso_total' });
   const saved = await saveFilled(caseId);
-  await control(server, 'PUT', '/__control/agreement-replies', { enabled: true, delayMs: 0 });
+  await control(h.server, 'PUT', '/__control/agreement-replies', { enabled: true, delayMs: 0 });
   await call('sendAgreement', { caseId, number: saved.latest?.number });
   await waitFor(async () => {
     await sync();
@@ -71,44 +44,26 @@ async function closeWithAgreement(caseId: string): Promise<AgreementState> {
 /** The bytes behind a link, through the same file responder the hosts use. */
 async function bytesOf(link: FileLink): Promise<Buffer> {
   const token = link.url.slice(link.url.lastIndexOf('/') + 1);
-  const response = await core.files.respond(token, { method: 'GET' });
+  const response = await h.core.files.respond(token, { method: 'GET' });
   expect(response.status).toBe(200);
   if (!response.body) throw new Error('no body');
   return (await readFile(response.body.path)).subarray(response.body.start, response.body.end + 1);
 }
 
 const platformFulfilment = (caseId: string): Record<string, unknown> | null => {
-  const [row] = platformQuery<{ record: string }>(dir, 'SELECT record FROM agreement_fulfilments WHERE case_id = ?', caseId);
+  const [row] = platformQuery<{ record: string }>(h.dir, 'SELECT record FROM agreement_fulfilments WHERE case_id = ?', caseId);
   return row ? (JSON.parse(row.record) as Record<string, unknown>) : null;
 };
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  dir = await makeTempDir();
-  server = await startServer(dir, { cases: 300, messagesPerCase: 1 });
-  core = await openCore({
-    databasePath: join(dir, 'mesa.sqlite'),
-    host: 'web',
-    appVersion: 'test',
-    now: () => clock,
-    platform: { url: server.url, secretStore: createMemorySecretStore(), pollIntervalMs: 60_000, backoff: { baseMs: 50, maxMs: 400 }, requestTimeoutMs: 5_000 },
-  });
-  const account = mediatorAccount(server, 0);
-  await call('signIn', { email: account.email, password: account.password });
-  await sync();
-  const page = await call<CaseListPage>('listCases', { stages: ['mediation'], limit: 500 });
-  for (const row of page.rows) {
-    const detail = await call<CaseDetailView>('getCase', { caseId: row.id });
-    if (detail.assignment.status === 'accepted' && detail.subState === 'in_progress') cases.push(row.id);
-  }
-  if (cases.length < 2) throw new Error(`need two accepted in-progress mediation cases, found ${cases.length}`);
+  h = await openAgreementHarness();
+  cases = h.cases;
 }, 60_000);
 
 afterAll(async () => {
-  await core?.close();
-  await server?.close();
-  await removeDir(dir);
+  await h?.close();
 });
 
 describe('exportAgreement', () => {
@@ -175,7 +130,7 @@ describe('audit trail and fulfilment deadline', () => {
   it('records every agreement action; the agreed date is a case deadline in the view, the agenda and the reminders; not fulfilled → breached', async () => {
     const caseId = cases[0] as string;
     const before = (await agreement(caseId)).latest?.number ?? 0;
-    await control(server, 'PUT', '/__control/agreement-replies', { enabled: true, delayMs: 0 });
+    await control(h.server, 'PUT', '/__control/agreement-replies', { enabled: true, delayMs: 0 });
     await call('sendAgreement', { caseId, number: before });
     await waitFor(async () => {
       await sync();
@@ -192,18 +147,18 @@ describe('audit trail and fulfilment deadline', () => {
     await sync();
     expect((await deadlineOf())?.status).toBe('open');
 
-    const from = new Date(clock.getTime() - 60_000).toISOString();
+    const from = new Date(Date.now() - 60_000).toISOString();
     const agenda = await call<Agenda>('listAgenda', { from, to: new Date(Date.parse(fulfilment.dueAt) + 60_000).toISOString() });
     expect(agenda.deadlines).toContainEqual(expect.objectContaining({ id: fulfilment.deadlineId, caseId, kind: 'agreement_fulfilment', dueAt: fulfilment.dueAt }));
     const { folio } = await call<CaseDetailView>('getCase', { caseId });
     const reminder = { kind: 'deadline', id: fulfilment.deadlineId, caseId, folio, at: fulfilment.dueAt, leadMinutes: 1440, subject: 'agreement_fulfilment' } as const;
     expect(reminderText(reminder, new Date(Date.parse(fulfilment.dueAt) - 86_400_000), 'es-CL').title).toBe(`Plazo de cumplimiento del acuerdo vence en 24 horas — caso ${folio}`);
 
-    clock = new Date(Date.parse(fulfilment.dueAt) + 60_000);
+    h.setClock(new Date(Date.parse(fulfilment.dueAt) + 60_000));
     const recorded = await call<AgreementState>('recordFulfilment', { caseId, fulfilled: false, note: 'No reembolsó' });
     expect(recorded.fulfilment?.status).toBe('not_fulfilled');
     expect((await deadlineOf())?.status).toBe('breached');
-    clock = new Date();
+    h.setClock(null);
 
     // The platform is told through the outbox; the mediator's note stays on this machine.
     expect(platformFulfilment(caseId)).toBeNull();
@@ -244,9 +199,9 @@ describe('audit trail and fulfilment deadline', () => {
     const closed = await closeWithAgreement(caseId);
     const fulfilment = closed.fulfilment;
     if (!fulfilment) throw new Error('no fulfilment tracked');
-    clock = new Date(Date.parse(fulfilment.dueAt) + 60_000);
+    h.setClock(new Date(Date.parse(fulfilment.dueAt) + 60_000));
     await call('recordFulfilment', { caseId, fulfilled: true, note: '' });
-    clock = new Date();
+    h.setClock(null);
     await sync();
     expect(platformFulfilment(caseId)).toMatchObject({ caseId, fulfilled: true });
     const detail = await call<CaseDetailView>('getCase', { caseId });
@@ -256,11 +211,11 @@ describe('audit trail and fulfilment deadline', () => {
   }, 60_000);
 
   it('the platform takes a fulfilment once: the same record again is a replay, another one or a case not closed with it is a 409', async () => {
-    const account = mediatorAccount(server, 0);
-    const signIn = await fetch(`${server.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
+    const account = mediatorAccount(h.server, 0);
+    const signIn = await fetch(`${h.server.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
     const { token } = (await signIn.json()) as { token: string };
     const post = (caseId: string, body: Record<string, unknown>) =>
-      fetch(`${server.url}/v1/cases/${caseId}/agreement-fulfilment`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      fetch(`${h.server.url}/v1/cases/${caseId}/agreement-fulfilment`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
     const closedCase = cases[1] as string;
     const recorded = platformFulfilment(closedCase) as { number: number; dueDate: string; recordedAt: string };
     const same = { number: recorded.number, dueDate: recorded.dueDate, fulfilled: true, recordedAt: recorded.recordedAt };

@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { openCore } from '../../electron/core/core';
 import type { AgreementCatalogue, AgreementState } from '../../shared/contract/agreements';
 import type { AppErrorShape } from '../../shared/contract/errors';
-import type { CaseDetailView, CaseListPage } from '../../shared/contract/cases';
-import type { SyncStatus } from '../../shared/contract/sync';
-import { control, makeTempDir, mediatorAccount, platformQuery, removeDir, startServer, waitFor, type PlatformServer } from './support/platform';
-import { createMemorySecretStore } from './support/memory-secret-store';
+import type { CaseDetailView } from '../../shared/contract/cases';
+import { openAgreementHarness, type AgreementHarness } from './support/agreement-harness';
+import { control, platformQuery, waitFor } from './support/platform';
 
 /**
  * The agreement flow against the real reference platform on 127.0.0.1 and a real SQLite file:
@@ -17,66 +14,23 @@ import { createMemorySecretStore } from './support/memory-secret-store';
  * the reject path; a decision arriving for an outdated version; bad drafts refused with
  * nothing lost.
  */
-let dir: string;
-let server: PlatformServer;
-let core: Awaited<ReturnType<typeof openCore>>;
-let clock = new Date();
-const cases: string[] = [];
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await dispatch(core.handlers, name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-async function refusal(name: string, input: unknown): Promise<AppErrorShape> {
-  const result = await dispatch(core.handlers, name, input);
-  if (result.ok) throw new Error(`${name} succeeded; expected a refusal`);
-  return result.error;
-}
+let h: AgreementHarness;
+let cases: readonly string[];
+const call = <T>(name: string, input: unknown): Promise<T> => h.call<T>(name, input);
+const refusal = (name: string, input: unknown) => h.refusal(name, input);
 const reasons = (error: AppErrorShape) => (error.issues ?? []).map((i) => i.reason);
-const agreement = (caseId: string) => call<AgreementState>('getAgreement', { caseId });
-const sync = () => call<SyncStatus>('syncNow', {});
-
-const SAMPLE: Record<string, unknown> = { amount_clp: 150_000, business_days: 5, text: 'según lo conversado', date: '2026-12-01', boolean: true, rut: '11.111.111-1' };
-
-/** Fills every unfilled variable of the latest version with a value of its kind and saves. */
-async function saveFilled(caseId: string): Promise<AgreementState> {
-  const { variables } = await call<AgreementCatalogue>('listAgreementTemplates', {});
-  const current = await agreement(caseId);
-  const latest = current.latest;
-  if (!latest) throw new Error('no version');
-  const filled = { ...latest.variables };
-  for (const name of latest.unfilledVariables) filled[name] = SAMPLE[variables.find((v) => v.name === name)?.kind ?? 'text'] as never;
-  return call<AgreementState>('saveAgreementVersion', { caseId, basedOn: latest.number, content: latest.content, variables: filled });
-}
-
-const decide = (caseId: string, body: Record<string, unknown>) => control(server, 'POST', `/__control/cases/${caseId}/agreements/decide`, body);
+const agreement = (caseId: string) => h.agreement(caseId);
+const sync = () => h.sync();
+const saveFilled = (caseId: string) => h.saveFilled(caseId);
+const decide = (caseId: string, body: Record<string, unknown>) => control(h.server, 'POST', `/__control/cases/${caseId}/agreements/decide`, body);
 
 beforeAll(async () => {
-  dir = await makeTempDir();
-  server = await startServer(dir, { cases: 300, messagesPerCase: 1 });
-  core = await openCore({
-    databasePath: join(dir, 'mesa.sqlite'),
-    host: 'web',
-    appVersion: 'test',
-    now: () => clock,
-    platform: { url: server.url, secretStore: createMemorySecretStore(), pollIntervalMs: 60_000, backoff: { baseMs: 50, maxMs: 400 }, requestTimeoutMs: 5_000 },
-  });
-  const account = mediatorAccount(server, 0);
-  await call('signIn', { email: account.email, password: account.password });
-  await sync();
-  const page = await call<CaseListPage>('listCases', { stages: ['mediation'], limit: 500 });
-  for (const row of page.rows) {
-    const detail = await call<CaseDetailView>('getCase', { caseId: row.id });
-    if (detail.assignment.status === 'accepted' && detail.subState === 'in_progress') cases.push(row.id);
-  }
-  if (cases.length < 2) throw new Error(`need two accepted in-progress mediation cases, found ${cases.length}`);
+  h = await openAgreementHarness();
+  cases = h.cases;
 }, 60_000);
 
 afterAll(async () => {
-  await core?.close();
-  await server?.close();
-  await removeDir(dir);
+  await h?.close();
 });
 
 describe('agreement acceptance flow', () => {
@@ -95,11 +49,11 @@ describe('agreement acceptance flow', () => {
     expect(saved.canSend).toBe(true);
     expect(reasons(await refusal('sendAgreement', { caseId, number: 1 }))).toEqual(['not_latest']);
 
-    await control(server, 'PUT', '/__control/agreement-replies', { enabled: true, delayMs: 0 });
+    await control(h.server, 'PUT', '/__control/agreement-replies', { enabled: true, delayMs: 0 });
     const sent = await call<AgreementState>('sendAgreement', { caseId, number: 2 });
     expect(sent.latest).toMatchObject({ status: 'sent', locked: true, delivery: 'pending' });
     await sync();
-    const received = (await control(server, 'GET', `/__control/cases/${caseId}/agreements`)) as { agreements: Array<{ agreement: { number: number; contentSha256: string }; text: { text: string } | null }> };
+    const received = (await control(h.server, 'GET', `/__control/cases/${caseId}/agreements`)) as { agreements: Array<{ agreement: { number: number; contentSha256: string }; text: { text: string } | null }> };
     const onPlatform = received.agreements.find((a) => a.agreement.number === 2);
     expect(onPlatform?.agreement.contentSha256).toBe(sent.latest?.sha256);
     expect(onPlatform?.text?.text).toContain('ACTA DE ACUERDO');
@@ -118,7 +72,7 @@ describe('agreement acceptance flow', () => {
     const detail = await call<CaseDetailView>('getCase', { caseId });
     expect(detail).toMatchObject({ stage: 'closed', outcome: 'agreement_in_mediation' });
     await sync();
-    expect(JSON.parse(platformQuery<{ bundle: string }>(dir, 'SELECT bundle FROM cases WHERE id = ?', caseId)[0]?.bundle ?? '{}').case).toMatchObject({ stage: 'closed', outcome: 'agreement_in_mediation' });
+    expect(JSON.parse(platformQuery<{ bundle: string }>(h.dir, 'SELECT bundle FROM cases WHERE id = ?', caseId)[0]?.bundle ?? '{}').case).toMatchObject({ stage: 'closed', outcome: 'agreement_in_mediation' });
     // The platform's bundle after the close did not take the fulfilment away.
     expect((await agreement(caseId)).fulfilment?.status).toBe('pending');
 
@@ -126,16 +80,16 @@ describe('agreement acceptance flow', () => {
     expect(reasons(await refusal('saveAgreementVersion', { caseId, basedOn: 2, content: closed.latest?.content, variables: closed.latest?.variables }))).toEqual(['locked']);
     expect(reasons(await refusal('recordFulfilment', { caseId, fulfilled: true, note: '' }))).toEqual(['fulfilment_not_due']);
 
-    clock = new Date(Date.parse(closed.fulfilment?.dueAt ?? '') + 60_000);
+    h.setClock(new Date(Date.parse(closed.fulfilment?.dueAt ?? '') + 60_000));
     const fulfilled = await call<AgreementState>('recordFulfilment', { caseId, fulfilled: true, note: 'Reembolso acreditado' });
     expect(fulfilled.fulfilment).toMatchObject({ status: 'fulfilled', note: 'Reembolso acreditado' });
     expect(reasons(await refusal('recordFulfilment', { caseId, fulfilled: false, note: '' }))).toEqual(['fulfilment_recorded']);
-    clock = new Date();
+    h.setClock(null);
   }, 60_000);
 
   it('a rejection with a reason blocks closing; a new version needs acceptance again; a decision for the old version is shown, not applied', async () => {
     const caseId = cases[1] as string;
-    await control(server, 'PUT', '/__control/agreement-replies', { enabled: false });
+    await control(h.server, 'PUT', '/__control/agreement-replies', { enabled: false });
     await call('startAgreement', { caseId, templateId: 'reembolso_total' });
     await saveFilled(caseId);
     await call('sendAgreement', { caseId, number: 2 });
@@ -192,7 +146,7 @@ describe('bad drafts: clear errors, nothing lost', () => {
   });
 
   it('a version row cannot be changed or deleted, even by direct SQL', () => {
-    const sqlite = new BetterSqlite3(join(dir, 'mesa.sqlite'), { timeout: 5_000 });
+    const sqlite = new BetterSqlite3(join(h.dir, 'mesa.sqlite'), { timeout: 5_000 });
     try {
       expect(() => sqlite.prepare(`UPDATE agreement_versions SET content = '{}' WHERE case_id = ?`).run(cases[1])).toThrow(/agreement_version_immutable/);
       expect(() => sqlite.prepare(`UPDATE agreement_versions SET sent_at = '2020-01-01T00:00:00.000Z' WHERE case_id = ? AND sent_at IS NOT NULL`).run(cases[1])).toThrow(/agreement_version_immutable/);
