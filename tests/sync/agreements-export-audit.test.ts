@@ -146,11 +146,17 @@ describe('audit trail and fulfilment deadline', () => {
     // The platform's bundle after the close replaces the case's deadlines but not this one.
     await sync();
     expect((await deadlineOf())?.status).toBe('open');
+    // …and the case list's next deadline still counts it (it falls before the rating window).
+    const detail = await call<CaseDetailView>('getCase', { caseId });
+    const [earliest] = detail.deadlines.filter((d) => d.status === 'open').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    expect(earliest?.kind).toBe('agreement_fulfilment');
+    const row = (await call<CaseListPage>('listCases', { search: detail.folio, limit: 5 })).rows.find((r) => r.id === caseId);
+    expect(row).toMatchObject({ nextDeadlineKind: 'agreement_fulfilment', nextDeadlineAt: fulfilment.dueAt });
 
     const from = new Date(Date.now() - 60_000).toISOString();
     const agenda = await call<Agenda>('listAgenda', { from, to: new Date(Date.parse(fulfilment.dueAt) + 60_000).toISOString() });
     expect(agenda.deadlines).toContainEqual(expect.objectContaining({ id: fulfilment.deadlineId, caseId, kind: 'agreement_fulfilment', dueAt: fulfilment.dueAt }));
-    const { folio } = await call<CaseDetailView>('getCase', { caseId });
+    const { folio } = detail;
     const reminder = { kind: 'deadline', id: fulfilment.deadlineId, caseId, folio, at: fulfilment.dueAt, leadMinutes: 1440, subject: 'agreement_fulfilment' } as const;
     expect(reminderText(reminder, new Date(Date.parse(fulfilment.dueAt) - 86_400_000), 'es-CL').title).toBe(`Plazo de cumplimiento del acuerdo vence en 24 horas — caso ${folio}`);
 
