@@ -360,3 +360,47 @@ test('files dropped on the panel are imported; text shows as text, an e-mail as 
   await expect(email.locator('img')).toHaveCount(0);
   await shot(page, '11-email');
 });
+
+const fixture = (name: string): Buffer => readFileSync(join(repoRoot, 'tests', 'fixtures', 'documents', name));
+
+test('bad files in one import: each refusal named in the dialog, the good ones imported; an encrypted PDF is kept and says why it cannot be shown', async ({ page, servers }) => {
+  test.setTimeout(120_000);
+  const platform = await servers.platform({ demoCases: 20 });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: MEDIATOR, password: 'mesa-demo' } });
+  await page.goto(host.url);
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  await page.getByTestId('case-row').first().click();
+  await page.getByTestId('case-tab-documents').click();
+  const panel = page.getByTestId('documents-panel');
+
+  const dialog = await importFiles(
+    page,
+    [
+      { name: 'truncado.pdf', mimeType: 'application/pdf', buffer: fixture('truncated.pdf') },
+      { name: 'foto.pdf', mimeType: 'application/pdf', buffer: fixture('png-named.pdf') },
+      { name: 'cartola.pdf', mimeType: 'application/pdf', buffer: fixture('encrypted.pdf') },
+      { name: '..\\..\\recibo\u0007.txt', mimeType: 'text/plain', buffer: Buffer.from('Recibo de pago N° 77') },
+    ],
+    'cartola',
+  );
+  await dialog.getByTestId('import-confirm').click();
+  const files = dialog.getByTestId('import-file');
+  await expect(files.nth(0).getByTestId('import-error')).toHaveText('El PDF está dañado o incompleto y no se puede abrir.');
+  await expect(files.nth(1).getByTestId('import-error')).toHaveText('La extensión del archivo no corresponde a su contenido.');
+  await expect(files.nth(2)).toHaveAttribute('data-status', 'done');
+  await expect(files.nth(3)).toHaveAttribute('data-status', 'done');
+  await shot(page, '12-bad-files');
+  await dialog.getByTestId('import-confirm').click();
+  await expect(dialog).toBeHidden();
+
+  await expect(panel.getByTestId('document-row').filter({ hasText: 'truncado.pdf' })).toHaveCount(0);
+  await expect(panel.getByTestId('document-row').filter({ hasText: 'foto.pdf' })).toHaveCount(0);
+  const receipt = panel.getByTestId('document-row').filter({ hasText: 'recibo' });
+  await expect(receipt.getByTestId('document-open')).toHaveText('recibo.txt');
+  const encrypted = panel.getByTestId('document-row').filter({ hasText: 'cartola.pdf' });
+  await expect(encrypted.getByTestId('document-problem')).toContainText('cifrado con contraseña');
+  await encrypted.getByTestId('document-open').click();
+  const viewer = page.getByTestId('document-viewer');
+  await expect(viewer.getByTestId('viewer-problem')).toHaveAttribute('data-reason', 'pdf_encrypted');
+  await shot(page, '13-encrypted');
+});

@@ -90,6 +90,11 @@ export function DocumentRow({ document: doc, copies, onOpen }: Props) {
         ) : (
           <span className="muted doc-local">{t('documentAvailability.local')}</span>
         )}
+        {doc.problem && doc.availability !== 'failed' ? (
+          <span className="doc-problem" data-testid="document-problem">
+            {refusalText(i18n, doc.problem)}
+          </span>
+        ) : null}
         {error ? (
           <span className="doc-error" role="alert">
             {documentErrorText(i18n, error)}
