@@ -218,10 +218,11 @@ export function agreementService(ctx: AgreementServiceContext) {
       const accepted = current.versions[0];
       const acceptedRow = rows.versions.find((v) => v.number === accepted?.number);
       if (!accepted || !acceptedRow) throw refuse('conflict', 'not_accepted', 'The accepted version has no text on this machine');
-      const rendered = drafting.render(AgreementContent.parse(JSON.parse(acceptedRow.content)), AgreementVariables.parse(JSON.parse(acceptedRow.variables)));
+      const variables = AgreementVariables.parse(JSON.parse(acceptedRow.variables));
+      const rendered = drafting.render(AgreementContent.parse(JSON.parse(acceptedRow.content)), variables);
       if (!rendered.fulfilmentDate) throw refuse('conflict', 'no_fulfilment_date', `Version ${accepted.number} sets no fulfilment date`);
       const dueDate = rendered.fulfilmentDate;
-      const term = fulfilmentTerm(AgreementVariables.parse(JSON.parse(acceptedRow.variables)), dueDate);
+      const term = fulfilmentTerm(variables, dueDate);
       await transition(rows.caseRecord as CaseRecord, { type: 'close', outcome: 'agreement_in_mediation' }, async (trx) => {
         const at = now();
         const deadlineId = uuidv7();
