@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './support/servers';
+import { expect, test, type Servers } from './support/servers';
 import { repoRoot } from './support/ready-process';
 import { newDataDir } from './support/web-host';
 
@@ -39,30 +39,48 @@ const syncNow = async (page: Page) => {
   await page.keyboard.press('Escape');
 };
 
-test('draft an agreement from a case: template, amount, reorder, versions, comparison, exports, recovery, acceptance, closing', async ({ page, servers }) => {
-  test.setTimeout(240_000);
+/** Opens a case in mediation of that category whose agreement was not started; returns the Acuerdo tab. */
+async function openCaseWithoutAgreement(page: Page, category: string): Promise<Locator> {
+  await page.getByTestId('stage-filter-mediation').click();
+  await page.getByTestId('category-filter').selectOption(category);
+  const rows = page.getByTestId('case-row');
+  await expect(rows.first()).toBeVisible();
+  const panel = page.getByTestId('agreements-panel');
+  for (let i = 0; i < (await rows.count()); i++) {
+    await rows.nth(i).click();
+    await page.getByTestId('case-tab-agreement').click();
+    await expect(panel.getByTestId('agreement-start').or(panel.getByTestId('agreement-toolbar'))).toBeVisible();
+    if (await panel.getByTestId('agreement-start').isVisible()) return panel;
+    await page.getByTestId('case-close').click();
+  }
+  throw new Error(`no ${category} case in mediation without an agreement`);
+}
+
+/** Fills every field the template left empty with a value of its kind. */
+async function fillUnfilled(panel: Locator): Promise<void> {
+  const unfilled = panel.locator('[data-testid="agreement-variable"][data-filled="false"]');
+  while ((await unfilled.count()) > 0) {
+    const row = unfilled.first();
+    await row.getByTestId('agreement-variable-input').fill(sampleValue[(await row.getAttribute('data-kind')) ?? 'text'] ?? 'Dato');
+  }
+}
+
+async function signIn(page: Page, servers: Servers) {
   const platform = await servers.platform({ demoCases: 150 });
   const account = platform.accounts.find((a) => a.email === MEDIATOR) ?? platform.accounts.find((a) => a.role === 'mediator');
   if (!account) throw new Error('the demo platform has no mediator account');
   const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: account.email, password: 'mesa-demo' } });
   await page.goto(host.url);
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  return platform;
+}
+
+test('draft an agreement from a case: template, amount, reorder, versions, comparison, exports, recovery, acceptance, closing', async ({ page, servers }) => {
+  test.setTimeout(240_000);
+  const platform = await signIn(page, servers);
 
   // A warranty case in mediation that has no agreement yet: partial refund is among its suggestions.
-  await page.getByTestId('stage-filter-mediation').click();
-  await page.getByTestId('category-filter').selectOption('warranty');
-  const rows = page.getByTestId('case-row');
-  await expect(rows.first()).toBeVisible();
-  const panel = page.getByTestId('agreements-panel');
-  let found = false;
-  for (let i = 0; i < (await rows.count()) && !found; i++) {
-    await rows.nth(i).click();
-    await page.getByTestId('case-tab-agreement').click();
-    await expect(panel.getByTestId('agreement-start').or(panel.getByTestId('agreement-toolbar'))).toBeVisible();
-    found = await panel.getByTestId('agreement-start').isVisible();
-    if (!found) await page.getByTestId('case-close').click();
-  }
-  expect(found).toBe(true);
+  const panel = await openCaseWithoutAgreement(page, 'warranty');
   const folio = (await page.locator('.case-view-folio').textContent()) ?? '';
 
   // Suggested templates first; start from the partial refund.
@@ -97,11 +115,7 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   await expect(panel.locator('.agreement-var-filled[data-variable="monto_reembolso_texto"]').first()).toBeVisible();
   await expect(panel.locator('.agreement-var-value').filter({ hasText: 'ciento cincuenta mil pesos' }).first()).toBeVisible();
   // Everything else the template left empty, so the exports can be made.
-  const unfilled = panel.locator('[data-testid="agreement-variable"][data-filled="false"]');
-  while ((await unfilled.count()) > 0) {
-    const row = unfilled.first();
-    await row.getByTestId('agreement-variable-input').fill(sampleValue[(await row.getAttribute('data-kind')) ?? 'text'] ?? 'Dato');
-  }
+  await fillUnfilled(panel);
   await expect(missing).toHaveText('Datos completos');
   await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
 
@@ -226,4 +240,81 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   await page.getByTestId('locale-en').click();
   await expect(panel.getByTestId('agreement-docx')).toHaveText('Export Word');
   await shot(page, '10-closed-en');
+});
+
+test('refusals and decisions: export with data missing, drag to reorder, a party rejects with a reason, a new version from the locked one, a decision on the old version explained', async ({ page, servers }) => {
+  test.setTimeout(240_000);
+  const platform = await signIn(page, servers);
+  const panel = await openCaseWithoutAgreement(page, 'product_defect');
+  const caseId = (await page.getByTestId('case-view').getAttribute('data-case-id')) ?? '';
+  await panel.getByTestId('agreement-template').first().getByTestId('agreement-template-start').click();
+  const version = panel.getByTestId('agreement-version');
+  await expect(version).toBeVisible();
+  const first = Number(await version.getAttribute('data-number'));
+
+  // Exporting a version with data missing is refused, naming what is missing.
+  const missingLabels = await panel.locator('[data-testid="agreement-variable"][data-filled="false"] .variable-label').allTextContents();
+  expect(missingLabels.length).toBeGreaterThan(0);
+  await panel.getByTestId('agreement-pdf').click();
+  const error = panel.getByTestId('agreement-error');
+  await expect(error).toContainText('Faltan datos para exportar esta versión');
+  await expect(error).toContainText((missingLabels[0] ?? '').replace(/\s*del caso$/, '').trim());
+  await shot(page, '11-export-refused');
+
+  const clauses = panel.getByTestId('clause');
+  const titles = await clauseTitles(panel);
+  // Drag the third clause's handle onto the second clause (both on screen): it takes that place.
+  await clauses.nth(2).getByTestId('clause-drag').scrollIntoViewIfNeeded();
+  await clauses.nth(2).getByTestId('clause-drag').dragTo(clauses.nth(1).locator('.clause-number'));
+  expect(await clauseTitles(panel)).toEqual([titles[0], titles[2], titles[1], ...titles.slice(3)]);
+
+  await fillUnfilled(panel);
+  await panel.getByTestId('agreement-save').click();
+  await expect(version).toHaveAttribute('data-number', String(first + 1));
+
+  // Sent; the company rejects it with a reason (the consumer has not answered).
+  await panel.getByTestId('agreement-send').click();
+  await page.getByTestId('agreement-send-dialog').getByTestId('dialog-confirm').click();
+  await expect(panel.getByTestId('agreement-acceptance')).toBeVisible();
+  await expect(async () => {
+    await syncNow(page);
+    await expect(panel.getByTestId('acceptance-delivery')).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+  await platform.control('POST', `/cases/${caseId}/agreements/decide`, { role: 'company', number: first + 1, decision: 'rejected', reason: 'El plazo de reparación es demasiado corto.' });
+  const company = panel.locator('[data-testid="party-decision"][data-role="company"]');
+  await expect(async () => {
+    await syncNow(page);
+    await expect(company).toHaveAttribute('data-decision', 'rejected', { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(company).toContainText('El plazo de reparación es demasiado corto.');
+  await expect(panel.locator('[data-testid="party-decision"][data-role="consumer"]')).toHaveAttribute('data-decision', 'pending');
+  await shot(page, '12-rejected');
+
+  // The sent version is locked: a new version starts from it and needs a new acceptance.
+  await expect(panel.getByTestId('agreement-save')).toHaveCount(0);
+  await panel.getByTestId('agreement-newVersion').click();
+  await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
+  const days = panel.locator('[data-testid="agreement-variable"][data-kind="business_days"]').first();
+  await days.getByTestId('agreement-variable-input').fill('20');
+  await panel.getByTestId('agreement-save').click();
+  await expect(version).toHaveAttribute('data-number', String(first + 2));
+  await panel.getByTestId('agreement-send').click();
+  await page.getByTestId('agreement-send-dialog').getByTestId('dialog-confirm').click();
+  await expect(panel.getByTestId('acceptance-version')).toContainText(`Versión ${first + 2} enviada`);
+  await expect(async () => {
+    await syncNow(page);
+    await expect(panel.getByTestId('acceptance-delivery')).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+
+  // The consumer now accepts the old version: recorded and explained, not applied to the current one.
+  await platform.control('POST', `/cases/${caseId}/agreements/decide`, { role: 'consumer', number: first + 1, decision: 'accepted' });
+  const outdated = panel.getByTestId('outdated-decision').filter({ hasText: 'Reclamante' });
+  await expect(async () => {
+    await syncNow(page);
+    await expect(outdated).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(outdated).toContainText(`aceptó la versión ${first + 1}, pero la vigente es la ${first + 2}`);
+  await expect(panel.locator('[data-testid="party-decision"][data-role="consumer"]')).toHaveAttribute('data-decision', 'pending');
+  await expect(panel.getByTestId('agreement-close-case')).toHaveCount(0);
+  await shot(page, '13-outdated-decision');
 });

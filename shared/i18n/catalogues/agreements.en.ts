@@ -130,6 +130,7 @@ export const agreementsEn: Readonly<Record<keyof typeof agreementsEsCL, string>>
   'agreements.draft.dismiss': 'Discard it',
   'agreements.save.error': 'The version could not be saved. Your changes are still in the editor and on this computer.',
   'agreements.export.error': 'The agreement could not be exported',
+  'agreements.export.unfilled': 'Data missing to export this version: {labels}. Fill them in and save a new version.',
   'agreements.send.title': 'Send version {n} to the parties',
   'agreements.send.body': 'The platform will ask both parties to accept or reject version {n}. From now on it is locked: any change becomes a new version that needs a new acceptance.',
   'agreements.send.confirm': 'Send',

@@ -131,6 +131,7 @@ export const agreementsEsCL = {
   'agreements.draft.dismiss': 'Descartarlo',
   'agreements.save.error': 'No se pudo guardar la versión. Sus cambios siguen en el editor y en este equipo.',
   'agreements.export.error': 'No se pudo exportar el acuerdo',
+  'agreements.export.unfilled': 'Faltan datos para exportar esta versión: {labels}. Complételos y guarde una nueva versión.',
   'agreements.send.title': 'Enviar la versión {n} a las partes',
   'agreements.send.body': 'La plataforma pedirá a ambas partes que acepten o rechacen la versión {n}. Desde ahora queda bloqueada: cualquier cambio será una versión nueva que necesitará una nueva aceptación.',
   'agreements.send.confirm': 'Enviar',

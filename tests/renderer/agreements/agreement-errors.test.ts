@@ -25,6 +25,8 @@ describe('refused agreement operations, as the mediator reads them', () => {
       definitions,
     );
     expect(detail).toBe(`${es.t('agreementRefusal.unfilled_variables')} Monto del reembolso, Plazo del reembolso.`);
+    const unfilled = { code: 'invalid_input' as const, message: 'unfilled', issues: [{ path: 'variables.monto_reembolso', message: '', reason: 'unfilled_variables' }] };
+    expect(refusalDetail(es, unfilled, definitions, 'export')).toBe('Faltan datos para exportar esta versión: Monto del reembolso. Complételos y guarde una nueva versión.');
   });
 
   it('translates a reason without variables, and leaves errors without a known reason to the generic text', () => {

@@ -22,7 +22,7 @@ import { VersionList } from './VersionList';
 import './agreements.css';
 
 type Pane = 'text' | 'versions';
-type Failure = { readonly error: AppErrorShape; readonly title: string };
+type Failure = { readonly error: AppErrorShape; readonly title: string; readonly context: 'export' | 'other' };
 
 /** The case's agreement: start from a template, draft, save versions, compare, export, send, close, fulfil. */
 export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDetailView; readOnly: boolean }>) {
@@ -45,13 +45,13 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
   const [confirmSend, setConfirmSend] = useState(false);
   const definitions = useMemo(() => new Map((catalogue?.variables ?? []).map((definition) => [definition.name, definition])), [catalogue]);
 
-  const run = async <T,>(title: string, call: () => Promise<Result<T>>, onDone: (value: T) => void): Promise<void> => {
+  const run = async <T,>(title: string, call: () => Promise<Result<T>>, onDone: (value: T) => void, context: Failure['context'] = 'other'): Promise<void> => {
     setBusy(true);
     setFailure(null);
     const result = await call();
     setBusy(false);
     if (result.ok) onDone(result.value);
-    else setFailure({ error: result.error, title });
+    else setFailure({ error: result.error, title, context });
   };
   const applyState = (next: AgreementState) => data.replace(next);
 
@@ -70,7 +70,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
     );
   }
 
-  const failureNotice = failure ? <ErrorNotice error={failure.error} title={failure.title} detail={refusalDetail(i18n, failure.error, definitions) ?? undefined} testId="agreement-error" /> : null;
+  const failureNotice = failure ? <ErrorNotice error={failure.error} title={failure.title} detail={refusalDetail(i18n, failure.error, definitions, failure.context) ?? undefined} testId="agreement-error" /> : null;
 
   if (!latest) {
     return (
@@ -110,7 +110,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
         return;
       case 'docx':
       case 'pdf':
-        void run(t('agreements.export.error'), () => api.exportAgreement({ caseId, number: exportable.number, format: action }), downloadLink);
+        void run(t('agreements.export.error'), () => api.exportAgreement({ caseId, number: exportable.number, format: action }), downloadLink, 'export');
         return;
       case 'send':
         setConfirmSend(true);
