@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type DragEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import type { AgreementClause, Block } from '../../../../shared/agreements/content';
 import { useI18n } from '../../i18n/i18n-context';
@@ -50,13 +50,18 @@ export function ClauseEditor({ clause, index, count, values, readOnly, notApplic
   useLayoutEffect(() => {
     onBlocksRef.current = onBlocks;
   });
+  // Stable options: tiptap compares them on every render and re-applies any that changed.
+  // Values reach the highlighting through transactions (below), so the first ones are enough here.
+  const [initial] = useState(() => ({ content: blocksToDoc(clause.blocks), extensions: [clauseStarterKit, VariableHighlight.configure({ values, missingTitle })] }));
+  const textLabel = t('agreements.clause.textLabel', { n: index + 1 });
+  const editorProps = useMemo(() => ({ attributes: { class: 'clause-text', 'aria-label': textLabel, 'data-testid': 'clause-text' } }), [textLabel]);
   const editor = useEditor({
-    extensions: [clauseStarterKit, VariableHighlight.configure({ values, missingTitle })],
-    content: blocksToDoc(clause.blocks),
+    extensions: initial.extensions,
+    content: initial.content,
     editable: !readOnly,
     // The CSP allows no injected <style>; ProseMirror's rules are in agreements.css.
     injectCSS: false,
-    editorProps: { attributes: { class: 'clause-text', 'aria-label': t('agreements.clause.textLabel', { n: index + 1 }), 'data-testid': 'clause-text' } },
+    editorProps,
     onUpdate: ({ editor: changed }) => onBlocksRef.current(docToBlocks(changed.getJSON())),
   });
 
