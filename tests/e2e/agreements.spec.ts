@@ -200,6 +200,13 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Borrador sin guardar.');
   await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
+  // Another tab of the case and back: the draft is simply still there.
+  await page.getByTestId('case-tab-summary').click();
+  await page.getByTestId('case-tab-agreement').click();
+  await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
+  await expect(panel.getByTestId('agreement-draft-offer')).toHaveCount(0);
+  await expect(panel.getByTestId('clause').nth(3).getByTestId('clause-text')).toContainText('Borrador sin guardar.');
+  // A reload: it is offered back.
   await page.reload();
   await expect(page.getByTestId('sync-indicator')).toBeVisible();
   await page.getByTestId('search-input').fill(folio);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AgreementState, AgreementVersion } from '../../../../shared/contract/agreements';
 import type { CaseDetailView } from '../../../../shared/contract/cases';
 import type { AppErrorShape } from '../../../../shared/contract/errors';
@@ -44,6 +44,11 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
   const [failure, setFailure] = useState<Failure | null>(null);
   const [confirmSend, setConfirmSend] = useState(false);
   const definitions = useMemo(() => new Map((catalogue?.variables ?? []).map((definition) => [definition.name, definition])), [catalogue]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // A new view (versions, a comparison, an opened version) starts at its top, not where the long text was scrolled to.
+  useEffect(() => {
+    rootRef.current?.parentElement?.scrollIntoView({ block: 'start' });
+  }, [pane, comparing, opened]);
 
   const run = async <T,>(title: string, call: () => Promise<Result<T>>, onDone: (value: T) => void, context: Failure['context'] = 'other'): Promise<void> => {
     setBusy(true);
@@ -147,7 +152,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
   };
 
   return (
-    <div className="agreement-panel" data-testid="agreements-panel" data-case-id={caseId}>
+    <div ref={rootRef} className="agreement-panel" data-testid="agreements-panel" data-case-id={caseId}>
       {drafts.offer ? (
         <div className="notice notice-info" role="status" data-testid="agreement-draft-offer">
           <div className="notice-body">

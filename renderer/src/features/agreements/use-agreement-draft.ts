@@ -31,16 +31,27 @@ const draftOf = (caseId: string, version: AgreementVersion): AgreementDraft => (
 const storage = () => createDraftStorage(window.localStorage);
 
 /**
+ * Cases whose draft was edited since this page loaded: coming back to one (another tab of the
+ * case, another case and back) picks the draft up as it was. Only a draft from an earlier page
+ * load (a reload, a crash) is offered for recovery first.
+ */
+const editedThisSession = new Set<string>();
+
+/**
  * The draft on top of the newest version. While nothing is edited it is the newest version
  * itself (when that one may still change); the mediator's edits are written to local storage
  * on every change and removed only by a successful save or an explicit discard, so a reload, a
  * crash or a refused save never loses what was typed.
  */
 export function useAgreementDraft(caseId: string, latest: AgreementVersion | null, final: boolean): DraftState {
-  const [edit, setEdit] = useState<Edit | null>(null);
+  const [initial] = useState(() => {
+    const saved = storage().read(caseId);
+    return editedThisSession.has(caseId) && saved ? { edit: { draft: saved, forked: false }, stored: null } : { edit: null, stored: saved };
+  });
+  const [edit, setEdit] = useState<Edit | null>(initial.edit);
   const [replaced, setReplaced] = useState(0);
-  // Read once per case; an offer stays until the mediator restores or dismisses it.
-  const [stored, setStored] = useState<StoredDraft | null>(() => storage().read(caseId));
+  // An offer stays until the mediator restores or dismisses it.
+  const [stored, setStored] = useState<StoredDraft | null>(initial.stored);
   const editable = latest !== null && !latest.locked && !final;
 
   const dirty = edit !== null && latest !== null && (edit.forked || draftDiffers(edit.draft, latest));
@@ -50,8 +61,10 @@ export function useAgreementDraft(caseId: string, latest: AgreementVersion | nul
   // Keep the unsaved draft on this computer; never overwrite one still on offer.
   useEffect(() => {
     if (offer || !latest) return;
-    if (dirty && draft) storage().write(draft, new Date().toISOString());
-    else storage().clear(caseId);
+    if (dirty && draft) {
+      storage().write(draft, new Date().toISOString());
+      editedThisSession.add(caseId);
+    } else storage().clear(caseId);
   }, [caseId, draft, dirty, offer, latest]);
 
   const replace = useCallback((next: Edit | null) => {
