@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The PDF worker thread's entry is loaded by path (out/main/pdf-worker.js, next to index.js).
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'pdf-worker': resolve('electron/core/pdf/pdf-worker.ts') } },
     },
   },
   preload: {

@@ -15,8 +15,13 @@ export default defineConfig({
       input: {
         web: resolve('electron/web/cli.ts'),
         'platform-server': resolve('electron/platform-server/cli.ts'),
+        'pdf-worker': resolve('electron/core/pdf/pdf-worker.ts'),
       },
-      output: { entryFileNames: '[name]/cli.js', chunkFileNames: 'node-chunks/[name]-[hash].js' },
+      output: {
+        // The web host's core loads its PDF worker thread by path, next to itself: out/web/pdf-worker.js.
+        entryFileNames: (chunk) => (chunk.name === 'pdf-worker' ? 'web/pdf-worker.js' : '[name]/cli.js'),
+        chunkFileNames: 'node-chunks/[name]-[hash].js',
+      },
     },
   },
 });

@@ -7,6 +7,7 @@ import type { Handlers } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { openStore, type Store } from './db/store';
 import { DocumentService, type CoreFiles } from './documents/document-service';
+import { closePdfWorkers } from './pdf/off-thread';
 import { DEMO_MEDIATORS, generateDemoCases } from './demo/generator';
 import { toAppError } from './errors/to-app-error';
 import { EventBus } from './events/event-bus';
@@ -55,8 +56,9 @@ export interface MesaCore {
   readonly files: CoreFiles;
   /**
    * Stops the reminders and the sync engine (waiting for its in-flight work), then closes the
-   * database (checkpointing the WAL). Idempotent. Without a platform the store is closed before
-   * this returns; with one, when the promise resolves.
+   * database (checkpointing the WAL); the PDF worker threads end once their jobs are done.
+   * Idempotent. Without a platform the store is closed before this returns; with one, when the
+   * promise resolves.
    */
   close(): Promise<void>;
 }
@@ -122,9 +124,9 @@ export async function openCore(options: CoreOptions): Promise<MesaCore> {
       const remindersStopped = reminders.stop(); // the timer is cleared at once; a running check fails quietly
       if (!engine) {
         opened.close();
-        closing = Promise.resolve();
+        closing = closePdfWorkers();
       } else {
-        closing = remindersStopped.then(() => engine.stop()).finally(() => opened.close());
+        closing = Promise.all([remindersStopped.then(() => engine.stop()).finally(() => opened.close()), closePdfWorkers()]).then(() => undefined);
       }
       return closing;
     },

@@ -77,6 +77,8 @@ export const DOCUMENT_LIMITS = {
   maxBytes: 200 * 1024 * 1024,
   maxNameLength: 180,
   /** A staged upload not consumed within this time is deleted. */
+  /** Reading or producing the file failed (the PDF worker crashed or ran out of time): nothing was changed. */
+  'processing_failed',
   stagedTtlMs: 60 * 60 * 1000,
 } as const;
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { DocumentRefusal } from '../../../shared/contract/documents';
-import { extractText } from '../pdf/pdfjs-node';
+import { extractText } from '../pdf/off-thread';
 import { PdfRefusal } from '../pdf/pdf-refusal';
 import { emailSearchText, parseEmail } from './email';
 import type { SniffedType } from './sniff';
@@ -32,8 +32,8 @@ export async function inspectContent(path: string, type: SniffedType): Promise<I
 }
 
 /**
- * Parses the PDF with pdfjs and reads the text of every page (pdfjs-node refuses more than
- * PDF_LIMITS.maxPages). A file without '%%EOF' in its last 1024 bytes is truncated: pdfjs would
+ * Parses the PDF with pdfjs on the PDF worker and reads the text of every page (pdfjs-node
+ * refuses more than PDF_LIMITS.maxPages); `bytes` are moved there (off-thread.ts). A file without '%%EOF' in its last 1024 bytes is truncated: pdfjs would
  * rebuild what it can and show a partial document as if whole, which is worse for evidence than
  * saying it is damaged (Acrobat applies the same 1024-byte rule).
  */

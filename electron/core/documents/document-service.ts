@@ -228,20 +228,19 @@ export class DocumentService implements CoreFiles {
   }
 
   /**
-   * Stores bytes the core made (a redacted copy) as a new document derived from `original`,
-   * recording 'redacted' on both. The copy takes the original's visibility (and is uploaded
-   * when that is shared); the original stays as it was, so the mediator keeps the full version.
+   * Stores bytes the core made (a redacted copy, named and typed by redaction.ts) as a new
+   * document derived from `original`, recording 'redacted' on both. The copy takes the
+   * original's visibility (and is uploaded when that is shared); the original stays as it was,
+   * so the mediator keeps the full version.
    */
-  async storeRedaction(original: DocumentRow, bytes: Uint8Array, actor: string): Promise<DocumentView> {
+  async storeRedaction(original: DocumentRow, copy: { bytes: Uint8Array; mediaType: string; fileName: string }, actor: string): Promise<DocumentView> {
+    const { bytes, mediaType, fileName } = copy;
     const blob = await this.blobs.putStream([bytes]);
     const type = sniff(bytes.subarray(0, SNIFF_BYTES));
     const temp = this.blobs.pathOf(blob.sha256);
     const inspection = await inspectContent(temp, type);
     const at = this.now().toISOString();
     const id = uuidv7();
-    const name = sanitizeFileName(original.file_name) ?? 'documento';
-    const dot = name.lastIndexOf('.');
-    const fileName = dot > 0 ? `${name.slice(0, dot)} (tarjado)${name.slice(dot)}` : `${name} (tarjado)`;
     const view = await this.store.write(async () => {
       const sqlite = this.store.sqlite;
       documentRepository.insert(sqlite, {
@@ -253,7 +252,7 @@ export class DocumentService implements CoreFiles {
         visibility: original.visibility,
         received_at: at,
         size_bytes: blob.size,
-        media_type: type.mediaType,
+        media_type: mediaType,
         kind: type.kind,
         sha256: blob.sha256,
         source: 'redaction',

@@ -4,7 +4,8 @@ import type { EvidenceBundle, ExportEvidenceBundleInput } from '../../../shared/
 import { AppError } from '../../../shared/contract/errors';
 import { createTranslator } from '../../../shared/i18n/translator';
 import type { MessageKey } from '../../../shared/i18n';
-import { buildEvidenceBundle, type EvidenceEntry } from '../pdf/evidence-bundle';
+import type { EvidenceEntry } from '../pdf/evidence-bundle';
+import { buildEvidenceBundle } from '../pdf/off-thread';
 import { appendCustody } from './custody';
 import type { DocumentService } from './document-service';
 import { toDocumentView, type DocumentRow } from './document-repository';

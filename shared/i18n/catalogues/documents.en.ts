@@ -60,6 +60,7 @@ export const documentsEn: Readonly<Record<keyof typeof documentsEsCL, string>> =
   'custodyEvent.received': 'Received',
   'custodyEvent.imported': 'Imported',
   'custodyEvent.downloaded': 'Downloaded',
+  'documentRefusal.processing_failed': 'The file could not be processed (it is too large or too complex for this computer). Nothing was changed; try again.',
   'custodyEvent.opened': 'Opened',
   'custodyEvent.exported': 'Exported',
   'custodyEvent.redacted': 'Redacted',

@@ -61,6 +61,7 @@ export const documentsEsCL = {
   'custodyEvent.received': 'Recibido',
   'custodyEvent.imported': 'Importado',
   'custodyEvent.downloaded': 'Descargado',
+  'documentRefusal.processing_failed': 'No se pudo procesar el archivo (es demasiado grande o complejo para este equipo). No se modificó nada; intente de nuevo.',
   'custodyEvent.opened': 'Abierto',
   'custodyEvent.exported': 'Exportado',
   'custodyEvent.redacted': 'Tarjado',
