@@ -183,7 +183,14 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   await expect(compare.locator('[data-testid="compare-variable"][data-variable="monto_reembolso"]')).toContainText('$150.000');
   await shot(page, '06-compare-first-last');
   await compare.getByTestId('compare-back').click();
-  await panel.getByTestId('agreement-pane-text').click();
+  // An older version opens read-only, with the way back and the way to build on it.
+  await row(1).getByTestId('version-open').click();
+  await expect(panel.getByTestId('agreement-readonly-note')).toContainText(`Está viendo la versión ${v(1)}`);
+  await expect(panel.getByTestId('agreement-newVersion')).toBeVisible();
+  await expect(panel.getByTestId('clause-up')).toHaveCount(0);
+  await panel.getByTestId('agreement-backToLatest').click();
+  await expect(panel.getByTestId('agreement-readonly-note')).toHaveCount(0);
+  await expect(panel.getByTestId('agreement-save')).toBeVisible();
 
   // Exports: a real Word document with the amount in words, and a PDF.
   const [docx] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('agreement-docx').click()]);
@@ -324,4 +331,8 @@ test('refusals and decisions: export with data missing, drag to reorder, a party
   await expect(panel.locator('[data-testid="party-decision"][data-role="consumer"]')).toHaveAttribute('data-decision', 'pending');
   await expect(panel.getByTestId('agreement-close-case')).toHaveCount(0);
   await shot(page, '13-outdated-decision');
+  // On a wide screen the data sits beside the clauses.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByTestId('agreement-pane-text').click();
+  await shot(page, '14-wide');
 });
