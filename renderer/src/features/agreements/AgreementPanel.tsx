@@ -9,12 +9,12 @@ import { useNow } from '../../hooks/use-now';
 import { useI18n } from '../../i18n/i18n-context';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { saveLink } from '../documents/save-link';
 import { AcceptancePanel } from './AcceptancePanel';
 import { refusalDetail } from './agreement-errors';
 import { AgreementEditor } from './AgreementEditor';
 import { AgreementToolbar, type ToolbarAction } from './AgreementToolbar';
 import { CompareView } from './CompareView';
-import { downloadLink } from './download-link';
 import { TemplatePicker } from './TemplatePicker';
 import { useAgreement } from './use-agreement';
 import { useAgreementDraft } from './use-agreement-draft';
@@ -115,7 +115,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
         return;
       case 'docx':
       case 'pdf':
-        void run(t('agreements.export.error'), () => api.exportAgreement({ caseId, number: exportable.number, format: action }), downloadLink, 'export');
+        void run(t('agreements.export.error'), () => api.exportAgreement({ caseId, number: exportable.number, format: action }), saveLink, 'export');
         return;
       case 'send':
         setConfirmSend(true);
