@@ -188,8 +188,26 @@ test('import a PDF and a photo, view, search, custody, rotate; a zero-byte file 
   const box = await frame.boundingBox();
   expect(box && box.height > box.width).toBe(true);
   await shot(page, '07-image-rotated');
+
+  // "Tachar" on the photo: it stands upright for drawing; the copy opens as a new image.
+  const photoId = await viewer.getAttribute('data-document-id');
+  await viewer.getByTestId('redact-toggle').click();
+  await expect(frame).toHaveAttribute('data-rotation', '0');
+  const surface = viewer.getByTestId('redaction-surface');
+  const area = await surface.boundingBox();
+  if (!area) throw new Error('no redaction surface on the photo');
+  await page.mouse.move(area.x + area.width * 0.1, area.y + area.height * 0.15);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width * 0.45, area.y + area.height * 0.6, { steps: 5 });
+  await page.mouse.up();
+  await expect(surface.getByTestId('redaction-box')).toHaveCount(1);
+  await viewer.getByTestId('redact-create').click();
+  await expect(viewer).not.toHaveAttribute('data-document-id', photoId ?? '');
+  await expect(viewer).toHaveAttribute('data-kind', 'image');
+  await expect(viewer.getByTestId('image-view')).toBeVisible();
   await viewer.getByTestId('viewer-close').click();
   await expect(viewer).toBeHidden();
+  await expect(photoRow.getByTestId('document-redacted-link')).toBeVisible();
 
   // The stored PDF altered on disk behind Mesa's back: opening says so; the rest still opens.
   const blob = findBlob(host.dataDir, createHash('sha256').update(pdfBytes).digest('hex'));
