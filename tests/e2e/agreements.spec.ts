@@ -155,7 +155,12 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   const text = panel.getByTestId('clause').nth(3).getByTestId('clause-text');
   await text.click();
   await page.keyboard.press('Control+End');
-  await page.keyboard.type(' El consumidor recibirá además un correo de confirmación.');
+  await page.keyboard.type(' El consumidor recibirá además un ');
+  // Bold from the clause's format bar, kept as a bold run.
+  await panel.getByTestId('clause').nth(3).getByTestId('clause-format-bold').click();
+  await page.keyboard.type('correo de confirmación');
+  await expect(panel.getByTestId('clause').nth(3).getByTestId('clause-format-bold')).toHaveAttribute('aria-pressed', 'true');
+  await expect(text.locator('strong').filter({ hasText: 'correo de confirmación' })).toBeVisible();
   await expect(panel.getByTestId('agreement-unsaved')).toBeVisible();
   await panel.getByTestId('agreement-save').click();
   await expect(version).toHaveAttribute('data-number', v(2));
@@ -170,6 +175,8 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   await panel.getByTestId('versions-compare').click();
   const compare = panel.getByTestId('agreement-compare');
   await expect(compare.getByTestId('diff-added').filter({ hasText: 'correo' }).first()).toBeVisible();
+  // Saved as a bold run: the comparison of the written text reads it back from the stored version.
+  await expect(compare.locator('[data-testid="compare-row"][data-status="changed"]')).toContainText('correo de confirmación');
   await expect(compare.locator('[data-testid="compare-row"][data-status="changed"]')).toHaveCount(1);
   await shot(page, '05-compare-last-two');
   // The first against the last: the amount changed and a clause moved.
