@@ -5,6 +5,7 @@ import type { PartyRole } from '../../../../shared/domain/party';
 import { formatDateTime, formatLocalDate } from '../../../../shared/format/dates';
 import { useI18n } from '../../i18n/i18n-context';
 import { Dialog } from '../../ui/Dialog';
+import './versions.css';
 
 type Props = Readonly<{
   state: AgreementState;

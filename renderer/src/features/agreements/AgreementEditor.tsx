@@ -7,6 +7,7 @@ import { dataFields } from './catalogue';
 import { ClauseEditor } from './ClauseEditor';
 import { ClauseLibraryDialog } from './ClauseLibraryDialog';
 import { VariablesPanel } from './VariablesPanel';
+import './editor.css';
 
 type Props = Readonly<{
   draft: AgreementDraft;

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+// First, so the feature styles that build on it (tags, status) come after it.
+import './agreements.css';
 import type { AgreementState, AgreementVersion } from '../../../../shared/contract/agreements';
 import type { CaseDetailView } from '../../../../shared/contract/cases';
 import type { AppErrorShape } from '../../../../shared/contract/errors';
@@ -19,7 +21,6 @@ import { TemplatePicker } from './TemplatePicker';
 import { useAgreement } from './use-agreement';
 import { useAgreementDraft } from './use-agreement-draft';
 import { VersionList } from './VersionList';
-import './agreements.css';
 
 type Pane = 'text' | 'versions';
 type Failure = { readonly error: AppErrorShape; readonly title: string; readonly context: 'export' | 'other' };

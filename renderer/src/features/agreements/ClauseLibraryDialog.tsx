@@ -4,6 +4,7 @@ import type { LibraryClause, TemplateSummary } from '../../../../shared/contract
 import { useI18n } from '../../i18n/i18n-context';
 import { Dialog } from '../../ui/Dialog';
 import { searchLibrary } from './catalogue';
+import './data-panel.css';
 
 type Props = Readonly<{
   library: readonly LibraryClause[];

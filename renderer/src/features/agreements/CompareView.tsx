@@ -4,6 +4,7 @@ import type { AgreementVariables } from '../../../../shared/agreements/content';
 import type { AgreementVersion, VariableDefinition } from '../../../../shared/contract/agreements';
 import { useI18n } from '../../i18n/i18n-context';
 import { fieldText } from './variable-fields';
+import './versions.css';
 
 type Props = Readonly<{
   left: AgreementVersion;

@@ -3,6 +3,7 @@ import type { AgreementVariables } from '../../../../shared/agreements/content';
 import type { VariableDefinition } from '../../../../shared/contract/agreements';
 import { useI18n } from '../../i18n/i18n-context';
 import { fieldText, parseField, type FieldError } from './variable-fields';
+import './data-panel.css';
 
 type Value = AgreementVariables[string];
 type Display = Readonly<Record<string, string | null>>;

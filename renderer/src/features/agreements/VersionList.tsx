@@ -1,6 +1,7 @@
 import type { AgreementVersionSummary, PartyDecision } from '../../../../shared/contract/agreements';
 import { formatDateTime } from '../../../../shared/format/dates';
 import { useI18n } from '../../i18n/i18n-context';
+import './versions.css';
 
 type Props = Readonly<{
   versions: readonly AgreementVersionSummary[];
