@@ -115,7 +115,7 @@ export function PdfPage({ doc, pageNumber, scale, guess, scroller, query, select
       data-page={pageNumber}
       data-rendered={painted ? 'true' : 'false'}
       aria-label={label}
-      role="img"
+      role="group"
     >
       <canvas ref={canvasRef} className="pdf-canvas" style={{ width, height }} />
       <div ref={textRef} className="textLayer" />
