@@ -76,13 +76,10 @@ export async function openCore(options: CoreOptions): Promise<MesaCore> {
   const events = new EventBus();
   const now = options.now ?? (() => new Date());
   let store: Store | undefined;
-  let documents: DocumentService;
   try {
     store = await openStore(options.databasePath);
     await seedWhenEmpty(store, options.platform ? 0 : (options.demoCases ?? 0), now());
     await settleElapsedRatingWindows(store, now());
-    documents = new DocumentService({ store, events, dataDir: dirname(options.databasePath), host: options.host, now });
-    await documents.start();
   } catch (error) {
     store?.close();
     return failedCore(toAppError(error), events);
@@ -102,7 +99,10 @@ export async function openCore(options: CoreOptions): Promise<MesaCore> {
       })
     : null;
   const sync = engine && platform ? { engine, secretStore: platform.secretStore } : undefined;
+  // A shared import queues its upload in the outbox: like any other write, the engine pushes it now.
+  const documents = new DocumentService({ store: opened, events, dataDir: dirname(options.databasePath), host: options.host, now, uploadQueued: () => engine?.nudge() });
   try {
+    await documents.start();
     await engine?.start();
   } catch (error) {
     opened.close();

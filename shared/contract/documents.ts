@@ -43,6 +43,14 @@ export type DocumentIntegrity = z.infer<typeof DocumentIntegrity>;
 export const DocumentUploadState = z.enum(['not_shared', 'pending', 'sent', 'failed']);
 export type DocumentUploadState = z.infer<typeof DocumentUploadState>;
 
+/**
+ * Why an upload failed for good: the platform does not take documents for the case now (403:
+ * not in mediation, or no longer assigned), the file is over its limit (413), the stored file
+ * changed or vanished on this computer since the import (never sent), or any other refusal.
+ */
+export const DocumentUploadProblem = z.enum(['not_allowed', 'too_large', 'file_changed', 'rejected']);
+export type DocumentUploadProblem = z.infer<typeof DocumentUploadProblem>;
+
 /** Who may see a document: the platform's visibilities plus 'mediator_only' (never leaves this machine). */
 export const DocumentAccess = DocumentVisibility.or(z.literal('mediator_only'));
 export type DocumentAccess = z.infer<typeof DocumentAccess>;
@@ -100,6 +108,8 @@ export const DocumentView = z.object({
   availability: DocumentAvailability,
   integrity: DocumentIntegrity,
   upload: DocumentUploadState,
+  /** Set when `upload` is 'failed'. */
+  uploadProblem: DocumentUploadProblem.nullable(),
   /** A redacted copy points at its original; the original is for the mediator only. */
   redactedFrom: EntityId.nullable(),
   pageCount: z.number().int().min(0).nullable(),

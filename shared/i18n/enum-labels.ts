@@ -21,6 +21,7 @@ import {
   DocumentKind,
   DocumentRefusal,
   DocumentSource,
+  DocumentUploadProblem,
   DocumentUploadState,
   type DocumentAccess,
 } from '../contract/documents';
@@ -77,6 +78,7 @@ export type EnumLabelKey =
   | `documentAvailability.${DocumentAvailability}`
   | `documentIntegrity.${DocumentIntegrity}`
   | `documentUpload.${DocumentUploadState}`
+  | `documentUploadProblem.${DocumentUploadProblem}`
   | `documentVisibility.${DocumentAccess}`
   | `documentSource.${DocumentSource}`
   | `documentRefusal.${DocumentRefusal}`
@@ -159,6 +161,7 @@ export function enumLabelKeys(): readonly string[] {
     ...prefixed('documentAvailability', DocumentAvailability.options),
     ...prefixed('documentIntegrity', DocumentIntegrity.options),
     ...prefixed('documentUpload', DocumentUploadState.options),
+    ...prefixed('documentUploadProblem', DocumentUploadProblem.options),
     ...prefixed('documentVisibility', DOCUMENT_ACCESS_VALUES),
     ...prefixed('documentSource', DocumentSource.options),
     ...prefixed('documentRefusal', DocumentRefusal.options),

@@ -1,13 +1,11 @@
 // Documents between the real reference platform (HTTP on 127.0.0.1) and a real core on a real
-// SQLite file: download with hash check, the documents' fault switches, upload idempotency
-// across a lost answer and a restart, and hearing preparation that then works offline.
+// SQLite file: download with hash check, the documents' fault switches, and hearing preparation
+// that then works offline. Uploads: documents-upload.test.ts.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import type { CustodyEntry, DocumentView, HearingReadiness } from '../../shared/contract/documents';
-import type { SyncStatus } from '../../shared/contract/sync';
 import {
   makeTempDir,
   mediatorAccount,
@@ -134,59 +132,6 @@ describe('download retries', () => {
     expect(readiness).toMatchObject({ ready: false, documentsFailed: 0 });
     expect(readiness.documentsLocal).toBe(1);
     expect((await list(caseId)).find((d) => d.id === second.id)).toMatchObject({ availability: 'remote', problem: null });
-  });
-});
-
-describe('upload', () => {
-  it('is stored once on the platform when pushed again after a lost answer and a restart', async () => {
-    const caseId = mediationCase(1);
-    const bytes = Buffer.from('Acta de acuerdo parcial: la empresa devolverá $150.000 en 10 días hábiles.\n', 'utf8');
-    // Every push is stored by the platform and its answer lost, until the app is closed.
-    await setFaults(server, { dropConnections: { count: 1_000, routes: ['uploadDocument'], phase: 'after' } });
-    const staged = await synced.core.files.stage(Readable.from([bytes]), 'acta de acuerdo parcial.txt');
-    const imported = await synced.call<DocumentView>('importDocument', { caseId, staged, category: 'contrato', visibility: 'caucus_consumer' });
-    expect(imported.upload).toBe('pending');
-    const offline = await synced.call<SyncStatus>('syncNow');
-    expect(offline.pendingWrites).toBeGreaterThan(0);
-    expect((await list(caseId)).find((d) => d.id === imported.id)?.upload).toBe('pending');
-    expect(platformQuery(dir, 'SELECT id FROM documents WHERE id = ?', imported.id)).toHaveLength(1);
-    await synced.core.close();
-    await setFaults(server, {});
-
-    synced = await openSyncedCore(join(dir, 'mesa.sqlite'), server, { secrets: synced.secrets });
-    const status = await synced.call<SyncStatus>('syncNow');
-    expect(status).toMatchObject({ state: 'idle', pendingWrites: 0 });
-
-    expect(platformQuery(dir, "SELECT id FROM documents WHERE case_id = ? AND json_extract(record, '$.sha256') = ?", caseId, imported.sha256)).toHaveLength(1);
-    const mine = (await list(caseId)).filter((d) => d.sha256 === imported.sha256);
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ id: imported.id, upload: 'sent', visibility: 'caucus_consumer', availability: 'local' });
-    const log = await synced.call<CustodyEntry[]>('getCustodyLog', { documentId: imported.id });
-    expect(log.map((e) => e.event)).toEqual(['imported', 'uploaded']);
-    // Caucus confidentiality on the platform: the company never sees the consumer's caucus document.
-    const companyView = await fetch(`${server.url}/__control/parties/company/cases/${caseId}/documents`, { headers: { 'x-control-token': server.controlToken ?? '' } });
-    expect(((await companyView.json()) as { documents: Array<{ id: string }> }).documents.map((d) => d.id)).not.toContain(imported.id);
-  });
-
-  it('marks an upload the platform refuses as failed (case not in mediation), the document kept', async () => {
-    const account = mediatorAccount(server);
-    const [negotiation] = platformQuery<{ id: string }>(dir, "SELECT id FROM cases WHERE mediator_id = ? AND json_extract(bundle, '$.case.stage') = 'negotiation' ORDER BY id LIMIT 1", account.userId);
-    if (!negotiation) throw new Error('no negotiation case');
-    const staged = await synced.core.files.stage(Readable.from([Buffer.from('Resumen de la negociación.\n')]), 'resumen.txt');
-    const imported = await synced.call<DocumentView>('importDocument', { caseId: negotiation.id, staged, category: 'otro', visibility: 'joint' });
-    const status = await synced.call<SyncStatus>('syncNow');
-    expect(status).toMatchObject({ state: 'idle', pendingWrites: 0 });
-    expect((await list(negotiation.id)).find((d) => d.id === imported.id)).toMatchObject({ upload: 'failed', availability: 'local', integrity: 'ok' });
-    expect(platformQuery(dir, 'SELECT id FROM documents WHERE id = ?', imported.id)).toHaveLength(0);
-  });
-
-  it('keeps a mediator-only document off the platform', async () => {
-    const caseId = mediationCase(1);
-    const staged = await synced.core.files.stage(Readable.from([Buffer.from('notas privadas del mediador')]), 'notas.txt');
-    const imported = await synced.call<DocumentView>('importDocument', { caseId, staged, category: 'otro', visibility: 'mediator_only' });
-    expect(imported.upload).toBe('not_shared');
-    await synced.call('syncNow');
-    expect(platformQuery(dir, 'SELECT id FROM documents WHERE id = ?', imported.id)).toHaveLength(0);
   });
 });
 

@@ -116,7 +116,7 @@ export interface MessagesTable {
   failure_code: string | null;
 }
 
-export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision' | 'session_schedule' | 'session_reschedule' | 'session_cancel' | 'session_outcome' | 'agreement_send' | 'agreement_fulfilment';
+export type OutboxKind = 'message' | 'stage_proposal' | 'assignment_decision' | 'session_schedule' | 'session_reschedule' | 'session_cancel' | 'session_outcome' | 'agreement_send' | 'agreement_fulfilment' | 'document_upload';
 
 /** A local write waiting for the platform, pushed in id order. */
 export interface OutboxTable {
@@ -257,6 +257,8 @@ export interface DocumentsTable {
   text_indexed: Generated<number>;
   problem: string | null;
   checked_at: string | null;
+  /** 0006: why the platform refused the upload (DocumentUploadProblem), when it did. */
+  upload_problem: string | null;
 }
 
 export interface DocumentTextTable {

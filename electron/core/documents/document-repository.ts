@@ -28,6 +28,7 @@ export function toDocumentView(row: DocumentRow): DocumentView {
     availability: row.availability as DocumentView['availability'],
     integrity: row.integrity as DocumentView['integrity'],
     upload: row.upload as DocumentView['upload'],
+    uploadProblem: row.upload_problem as DocumentView['uploadProblem'],
     redactedFrom: row.redacted_from,
     pageCount: row.page_count,
     textIndexed: row.text_indexed === 1,
@@ -46,7 +47,7 @@ export const UPSERT_PLATFORM_DOCUMENT_SQL = `INSERT INTO platform_documents (id,
     size_bytes = excluded.size_bytes, sha256 = excluded.sha256, submitted_by = excluded.submitted_by,
     visibility = excluded.visibility, received_at = excluded.received_at`;
 
-export type NewDocument = Omit<DocumentRow, 'text_indexed' | 'checked_at'>;
+export type NewDocument = Omit<DocumentRow, 'text_indexed' | 'checked_at' | 'upload_problem'>;
 
 export const documentRepository = {
   async get(db: Kysely<Database>, documentId: string): Promise<DocumentRow | undefined> {
@@ -100,8 +101,8 @@ export const documentRepository = {
       .run(integrity, checkedAt, integrity, documentId);
   },
 
-  /** Write-transaction only. Upload progress, for the outbox pusher. */
-  setUpload(sqlite: SqliteHandle, documentId: string, upload: DocumentView['upload']): void {
-    sqlite.prepare('UPDATE documents SET upload = ? WHERE id = ?').run(upload, documentId);
+  /** Write-transaction only. Upload progress, for the outbox pusher; a problem only with 'failed'. */
+  setUpload(sqlite: SqliteHandle, documentId: string, upload: 'sent' | 'failed', problem: DocumentView['uploadProblem'] = null): void {
+    sqlite.prepare('UPDATE documents SET upload = ?, upload_problem = ? WHERE id = ?').run(upload, upload === 'failed' ? problem : null, documentId);
   },
 };

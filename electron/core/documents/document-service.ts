@@ -27,6 +27,7 @@ import { DocumentRefused } from './refusal';
 import { respondToFileRequest, type FileRequest, type FileResponse } from './serve';
 import { SNIFF_BYTES, isTypeMismatch, sniff } from './sniff';
 import { StagingArea } from './staging';
+import { queueDocumentUpload } from './sync/upload';
 import { replaceDocumentText } from './text-index';
 
 export interface DocumentServiceOptions {
@@ -36,6 +37,8 @@ export interface DocumentServiceOptions {
   readonly dataDir: string;
   readonly host: LinkHost;
   readonly now: () => Date;
+  /** A shared document's upload was queued in the outbox (the sync engine's nudge). */
+  readonly uploadQueued?: () => void;
 }
 
 /** What the hosts (web server, Electron main) call for bytes: never through the JSON operations. */
@@ -43,9 +46,6 @@ export interface CoreFiles {
   stage(source: ByteSource, fileName: string, declaredSize?: number): Promise<StagedFile>;
   respond(token: string, request: FileRequest): Promise<FileResponse>;
 }
-
-/** Called inside an import's write transaction for documents that are to be shared (outbox). */
-export type UploadHook = (sqlite: Store['sqlite'], document: DocumentView) => void;
 
 /**
  * The document store: blobs by hash, metadata and text in SQLite, a custody chain per
@@ -59,13 +59,13 @@ export class DocumentService implements CoreFiles {
   readonly store: Store;
   private readonly events: EventBus;
   private readonly now: () => Date;
-  /** Set by the sync layer when it exists: queues the upload of a shared import. */
-  uploadHook: UploadHook | null = null;
+  private readonly uploadQueued: () => void;
 
   constructor(options: DocumentServiceOptions) {
     this.store = options.store;
     this.events = options.events;
     this.now = options.now;
+    this.uploadQueued = options.uploadQueued ?? (() => undefined);
     this.blobs = new BlobStore(join(options.dataDir, 'documents'));
     this.staging = new StagingArea(join(options.dataDir, 'staging'), () => this.now().getTime());
     this.links = new FileLinks(options.host, () => this.now().getTime());
@@ -140,15 +140,16 @@ export class DocumentService implements CoreFiles {
         page_count: inspection.pageCount,
         problem: inspection.problem,
       };
-      const view = await this.store.write(async () => {
+      const view = await this.store.write(async (trx) => {
         documentRepository.insert(this.store.sqlite, row);
         replaceDocumentText(this.store.sqlite, row.id, caseId, inspection.pages, type.kind === 'pdf');
         appendCustody(this.store.sqlite, row.id, { event: 'imported', at, actor, detail: `sha256=${blob.sha256} size=${blob.size} name=${fileName}` });
         const stored = this.viewNow(row.id);
-        if (stored.upload === 'pending') this.uploadHook?.(this.store.sqlite, stored);
+        await queueDocumentUpload(trx, stored, this.now());
         return stored;
       });
       this.events.emit('documentsChanged', { caseId });
+      if (view.upload === 'pending') this.uploadQueued();
       return view;
     } finally {
       await this.staging.release(staged.stagedId);
@@ -241,7 +242,7 @@ export class DocumentService implements CoreFiles {
     const inspection = await inspectContent(temp, type);
     const at = this.now().toISOString();
     const id = uuidv7();
-    const view = await this.store.write(async () => {
+    const view = await this.store.write(async (trx) => {
       const sqlite = this.store.sqlite;
       documentRepository.insert(sqlite, {
         id,
@@ -267,10 +268,11 @@ export class DocumentService implements CoreFiles {
       appendCustody(sqlite, original.id, { event: 'redacted', at, actor, detail: `copy=${id} copySha256=${blob.sha256}` });
       appendCustody(sqlite, id, { event: 'redacted', at, actor, detail: `from=${original.id} fromSha256=${original.sha256} sha256=${blob.sha256}` });
       const stored = this.viewNow(id);
-      if (stored.upload === 'pending') this.uploadHook?.(sqlite, stored);
+      await queueDocumentUpload(trx, stored, this.now());
       return stored;
     });
     this.events.emit('documentsChanged', { caseId: original.case_id });
+    if (view.upload === 'pending') this.uploadQueued();
     return view;
   }
 

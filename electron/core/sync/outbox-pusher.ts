@@ -11,6 +11,7 @@ import type { PlatformClient } from './platform-client';
 import { PlatformError } from './platform-error';
 import { sessionRepository } from '../schedule/session-repository';
 import { agreementSync } from '../agreements/agreement-sync';
+import { pushDocumentUpload, recordUploadRefused } from '../documents/sync/upload';
 
 export interface PushContext {
   readonly store: Store;
@@ -20,6 +21,7 @@ export interface PushContext {
   readonly messagesChanged: (caseId: string, channel: MessageChannel) => void;
   readonly sessionsChanged?: (caseId: string) => void;
   readonly agreementsChanged?: (caseId: string) => void;
+  readonly documentsChanged?: (caseId: string) => void;
   /** When a transient failure will be retried (recorded on the outbox row). */
   readonly retryAtFor: (error: PlatformError) => Date;
 }
@@ -109,6 +111,11 @@ async function pushEntry(ctx: PushContext, entry: OutboxEntry): Promise<void> {
       await store.write((trx) => outboxRepository.remove(trx, entry.id));
       return;
     }
+    case 'document_upload': {
+      await pushDocumentUpload(ctx, entry);
+      ctx.documentsChanged?.(entry.caseId);
+      return;
+    }
     case 'assignment_decision': {
       const answer = await client.decideAssignment({ caseId: entry.caseId, body: { clientId: entry.clientId, ...entry.payload } });
       await store.write(async (trx) => {
@@ -149,6 +156,9 @@ async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: Platfo
         // The platform does not take it (the case was reopened there, or another installation
         // recorded otherwise): the mediator's record stays here, as recorded.
         break;
+      case 'document_upload':
+        recordUploadRefused(store, entry, error);
+        break;
       case 'session_schedule':
       case 'session_reschedule':
       case 'session_cancel':
@@ -163,6 +173,7 @@ async function settleRefused(ctx: PushContext, entry: OutboxEntry, error: Platfo
   });
   if (entry.kind === 'message') ctx.messagesChanged(entry.caseId, entry.payload.channel);
   else if (entry.kind === 'agreement_send') ctx.agreementsChanged?.(entry.caseId);
+  else if (entry.kind === 'document_upload') ctx.documentsChanged?.(entry.caseId);
   else if (entry.kind in SESSION_CHANGE) ctx.sessionsChanged?.(entry.caseId);
   else ctx.caseChanged(entry.caseId);
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WritableChannel } from '../../../shared/platform/messages';
+import type { DocumentVisibility } from '../../../shared/platform/records';
 import type { Stage, SubState } from '../../../shared/domain/case';
 import type { Transition } from '../../../shared/domain/transition';
 import type { Database, OutboxTable } from '../db/schema';
@@ -71,6 +72,18 @@ export interface AgreementFulfilmentPayload {
   readonly recordedAt: string;
 }
 
+/**
+ * A document the mediator shared (an import or a redacted copy), described as it was when
+ * queued; the bytes are read from the blob store, re-hashed against `sha256`, when pushed.
+ */
+export interface DocumentUploadPayload {
+  readonly documentId: string;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly sha256: string;
+  readonly visibility: DocumentVisibility;
+}
+
 type Row<K extends string, P> = { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: K; readonly payload: P };
 
 export type OutboxEntry =
@@ -80,7 +93,7 @@ export type OutboxEntry =
   | Row<'session_outcome', SessionOutcomePayload>
   | Row<'agreement_send', AgreementSendPayload>
   | Row<'agreement_fulfilment', AgreementFulfilmentPayload>
-
+  | Row<'document_upload', DocumentUploadPayload>
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'message'; readonly payload: MessagePayload }
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
   | { readonly id: number; readonly clientId: string; readonly caseId: string; readonly attempts: number; readonly kind: 'assignment_decision'; readonly payload: AssignmentDecisionPayload };
@@ -92,6 +105,7 @@ export type NewOutboxEntry =
   | { readonly kind: 'session_outcome'; readonly payload: SessionOutcomePayload }
   | { readonly kind: 'agreement_send'; readonly payload: AgreementSendPayload }
   | { readonly kind: 'agreement_fulfilment'; readonly payload: AgreementFulfilmentPayload }
+  | { readonly kind: 'document_upload'; readonly payload: DocumentUploadPayload }
   | { readonly kind: 'message'; readonly payload: MessagePayload }
   | { readonly kind: 'stage_proposal'; readonly payload: StageProposalPayload }
   | { readonly kind: 'assignment_decision'; readonly payload: AssignmentDecisionPayload };

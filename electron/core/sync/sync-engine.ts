@@ -13,7 +13,6 @@ import { createPlatformClient, type PlatformClient } from './platform-client';
 import { PlatformError, type PlatformErrorKind } from './platform-error';
 import { PLATFORM_TOKEN_KEY, type SecretStore } from './secret-store';
 import { syncStateRepository } from './sync-state';
-import { countPendingUploads, pushDocumentUploads } from '../documents/sync/upload';
 import { yieldToEventLoop } from './yield';
 
 export interface SyncEngineOptions {
@@ -165,13 +164,7 @@ export class SyncEngine {
 
   async status(): Promise<SyncStatus> {
     const { db } = this.#options.store;
-    const [state, outboxRows, pendingUploads, openConflicts] = await Promise.all([
-      syncStateRepository.get(db),
-      outboxRepository.count(db),
-      countPendingUploads(this.#options.store),
-      conflictRepository.countOpen(db),
-    ]);
-    const pendingWrites = outboxRows + pendingUploads;
+    const [state, pendingWrites, openConflicts] = await Promise.all([syncStateRepository.get(db), outboxRepository.count(db), conflictRepository.countOpen(db)]);
     const signedIn = this.#token !== null;
     return {
       state: signedIn ? this.#state : 'signed_out',
@@ -215,7 +208,6 @@ export class SyncEngine {
 
   async #runCycle(): Promise<void> {
     if (!this.#running) return;
-    const { store, events, now } = this.#options;
     this.#again = false;
     this.#plannedDelay = null;
     this.#state = 'syncing';
@@ -224,7 +216,6 @@ export class SyncEngine {
     let next: number | null;
     try {
       await pushOutbox(this.#pushContext(), () => !this.#running);
-      await pushDocumentUploads({ store, client: this.client, events, now }, () => !this.#running);
       await this.#pull();
       this.#failures = 0;
       this.#error = null;
@@ -285,6 +276,7 @@ export class SyncEngine {
       messagesChanged: (caseId, channel) => events.emit('messagesChanged', { caseId, channel }),
       sessionsChanged: (caseId) => events.emit('sessionsChanged', { caseId }),
       agreementsChanged: (caseId) => events.emit('agreementsChanged', { caseId }),
+      documentsChanged: (caseId) => events.emit('documentsChanged', { caseId }),
       retryAtFor: (error) => new Date(now().getTime() + this.#planRetry(error)),
     };
   }

@@ -34,6 +34,10 @@ export const documentsEn: Readonly<Record<keyof typeof documentsEsCL, string>> =
   'documentUpload.pending': 'Waiting to be sent',
   'documentUpload.sent': 'Sent to the platform',
   'documentUpload.failed': 'Sending failed',
+  'documentUploadProblem.not_allowed': 'The platform does not take documents for this case now (it is not in mediation or no longer assigned to you).',
+  'documentUploadProblem.too_large': 'The platform does not take files of this size.',
+  'documentUploadProblem.file_changed': 'The stored file changed or is no longer on this computer since it was imported; it was not sent.',
+  'documentUploadProblem.rejected': 'The platform refused the document.',
 
   'documentVisibility.joint': 'Joint (both parties)',
   'documentVisibility.caucus_consumer': 'Private: consumer',

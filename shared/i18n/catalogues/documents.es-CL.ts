@@ -35,6 +35,10 @@ export const documentsEsCL = {
   'documentUpload.pending': 'Pendiente de envío',
   'documentUpload.sent': 'Enviado a la plataforma',
   'documentUpload.failed': 'El envío falló',
+  'documentUploadProblem.not_allowed': 'La plataforma no recibe documentos de este caso ahora (no está en mediación o ya no está asignado a usted).',
+  'documentUploadProblem.too_large': 'La plataforma no recibe archivos de este tamaño.',
+  'documentUploadProblem.file_changed': 'El archivo guardado cambió o ya no está en este equipo desde que se importó; no se envió.',
+  'documentUploadProblem.rejected': 'La plataforma rechazó el documento.',
 
   'documentVisibility.joint': 'Conjunto (ambas partes)',
   'documentVisibility.caucus_consumer': 'Reservado: consumidor',

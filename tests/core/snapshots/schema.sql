@@ -339,7 +339,7 @@ CREATE TABLE documents (
     text_indexed  INTEGER NOT NULL DEFAULT 0 CHECK (text_indexed IN (0, 1)),
     problem       TEXT,
     checked_at    TEXT
-  );
+  , upload_problem TEXT CHECK (upload_problem IN ('not_allowed', 'too_large', 'file_changed', 'rejected')));
 
 -- table hearing_sheets
 CREATE TABLE hearing_sheets (
@@ -422,7 +422,7 @@ CREATE TABLE 'notes_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOU
 CREATE TABLE "outbox" (
       id              INTEGER PRIMARY KEY AUTOINCREMENT,
       client_id       TEXT NOT NULL UNIQUE,
-      kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision', 'session_schedule', 'session_reschedule', 'session_cancel', 'session_outcome', 'agreement_send', 'agreement_fulfilment')),
+      kind            TEXT NOT NULL CHECK (kind IN ('message', 'stage_proposal', 'assignment_decision', 'session_schedule', 'session_reschedule', 'session_cancel', 'session_outcome', 'agreement_send', 'agreement_fulfilment', 'document_upload')),
       case_id         TEXT NOT NULL,
       payload         TEXT NOT NULL CHECK (json_valid(payload)),
       attempts        INTEGER NOT NULL DEFAULT 0,

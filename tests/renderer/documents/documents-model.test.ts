@@ -23,6 +23,7 @@ const doc = (id: string, over: Partial<DocumentView> = {}): DocumentView => ({
   availability: 'local',
   integrity: 'ok',
   upload: 'sent',
+  uploadProblem: null,
   redactedFrom: null,
   pageCount: 1,
   textIndexed: true,

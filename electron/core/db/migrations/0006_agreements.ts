@@ -12,9 +12,11 @@ import { sql, type Kysely } from 'kysely';
  * - agreement_fulfilment: the closing of a case with an accepted version, then whether the store
  *   fulfilled it. The agreed date lives only in its deadline row (`deadlines`, kind
  *   agreement_fulfilment, which a platform bundle never replaces): one source for the date.
- * - outbox: rebuilt to allow 'agreement_send' and 'agreement_fulfilment' (a CHECK cannot be
- *   altered in SQLite). The kinds and indexes it had are read from the live table, so whatever
- *   0005 allowed is kept.
+ * - outbox: rebuilt to allow 'agreement_send', 'agreement_fulfilment' and 'document_upload' (a
+ *   CHECK cannot be altered in SQLite). The kinds and indexes it had are read from the live
+ *   table, so whatever 0005 allowed is kept.
+ * - documents.upload_problem: why the platform did not take a document the mediator shared
+ *   (documents.upload stays the state shown; the outbox row carries the upload itself).
  */
 const tables = [
   `CREATE TABLE agreement_versions (
@@ -63,7 +65,10 @@ const tables = [
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are written against no schema type, by convention
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of tables) await sql.raw(statement).execute(db);
-  await rebuildOutboxWithKinds(db, ['agreement_send', 'agreement_fulfilment']);
+  await rebuildOutboxWithKinds(db, ['agreement_send', 'agreement_fulfilment', 'document_upload']);
+  await sql
+    .raw(`ALTER TABLE documents ADD COLUMN upload_problem TEXT CHECK (upload_problem IN ('not_allowed', 'too_large', 'file_changed', 'rejected'))`)
+    .execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()

@@ -22,8 +22,6 @@ type SyncOperation = 'downloadDocument' | 'prepareHearing' | 'getHearingReadines
 /** The documents operations that talk to the platform (or say what is on this machine). */
 export function createDocumentSyncHandlers(context: DocumentSyncHandlerContext): Pick<Handlers, SyncOperation> {
   const { store, events, now, documents, engine, actor } = context;
-  // A shared import is queued by its own row (upload.ts): ask for a sync now, not at the next poll.
-  documents.uploadHook = () => engine?.nudge();
   const ctx = { store, events, documents, client: engine?.client ?? null, actor, engine: engine ?? null, now };
   return {
     downloadDocument: (input) => downloadDocument(ctx, input.documentId),
