@@ -377,6 +377,15 @@ test('files dropped on the panel are imported; text shows as text, an e-mail as 
   // The HTML part is never rendered: no image element, no request to the tracker.
   await expect(email.locator('img')).toHaveCount(0);
   await shot(page, '11-email');
+  await page.keyboard.press('Escape');
+
+  // The same tab in English.
+  await page.getByTestId('locale-en').click();
+  await expect(panel.getByTestId('documents-import')).toHaveText('Import files');
+  await expect(panel.getByTestId('document-row').filter({ hasText: 'conversacion.txt' }).getByTestId('document-visibility')).toHaveText('Mediator only');
+  await panel.getByTestId('documents-subtab-hearing').click();
+  await expect(panel.getByTestId('hearing-prepare')).toHaveText('Prepare hearing');
+  await shot(page, '12-english');
 });
 
 const fixture = (name: string): Buffer => readFileSync(join(repoRoot, 'tests', 'fixtures', 'documents', name));
@@ -407,7 +416,7 @@ test('bad files in one import: each refusal named in the dialog, the good ones i
   await expect(files.nth(1).getByTestId('import-error')).toHaveText('La extensión del archivo no corresponde a su contenido.');
   await expect(files.nth(2)).toHaveAttribute('data-status', 'done');
   await expect(files.nth(3)).toHaveAttribute('data-status', 'done');
-  await shot(page, '12-bad-files');
+  await shot(page, '13-bad-files');
   await dialog.getByTestId('import-confirm').click();
   await expect(dialog).toBeHidden();
 
@@ -420,5 +429,5 @@ test('bad files in one import: each refusal named in the dialog, the good ones i
   await encrypted.getByTestId('document-open').click();
   const viewer = page.getByTestId('document-viewer');
   await expect(viewer.getByTestId('viewer-problem')).toHaveAttribute('data-reason', 'pdf_encrypted');
-  await shot(page, '13-encrypted');
+  await shot(page, '14-encrypted');
 });

@@ -78,7 +78,7 @@ export function DocumentsPanel({ detail, readOnly }: Props) {
             {t('documents.hearing.tab')}
           </button>
         </div>
-        {canImport ? (
+        {canImport && tab === 'documents' ? (
           <>
             <button type="button" className="btn btn-primary btn-sm" onClick={() => picker.current?.click()} data-testid="documents-import">
               {t('documents.import.button')}
