@@ -258,6 +258,19 @@ test('draft an agreement from a case: template, amount, reorder, versions, compa
   // Fulfilment is recorded from the agreed date on, not before.
   await expect(panel.getByTestId('fulfilment-record')).toBeDisabled();
   await shot(page, '09-closed');
+  // With the browser's clock past the agreed date the button opens the dialog; the core keeps
+  // its own (real) clock, so recording now is refused with the reason, and nothing is recorded.
+  await page.clock.install({ time: new Date('2027-03-01T15:00:00Z') });
+  await page.getByTestId('case-tab-summary').click();
+  await page.getByTestId('case-tab-agreement').click();
+  await panel.getByTestId('fulfilment-record').click();
+  const fulfilment = page.getByTestId('fulfilment-dialog');
+  await expect(fulfilment.getByTestId('dialog-confirm')).toBeDisabled();
+  await fulfilment.getByTestId('fulfilment-yes').check();
+  await fulfilment.getByTestId('fulfilment-note').fill('Transferencia recibida por el consumidor.');
+  await fulfilment.getByTestId('dialog-confirm').click();
+  await expect(panel.getByTestId('agreement-error')).toContainText('El cumplimiento se registra desde la fecha comprometida.');
+  await expect(panel.getByTestId('agreement-fulfilment')).toHaveAttribute('data-status', 'pending');
   await page.getByTestId('locale-en').click();
   await expect(panel.getByTestId('agreement-docx')).toHaveText('Export Word');
   await shot(page, '10-closed-en');

@@ -5,6 +5,7 @@ import type { AgreementState, AgreementVersion } from '../../../../shared/contra
 import type { CaseDetailView } from '../../../../shared/contract/cases';
 import type { AppErrorShape } from '../../../../shared/contract/errors';
 import type { Result } from '../../../../shared/contract/result';
+import type { MessageKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/format/dates';
 import { useMesa } from '../../api/mesa-context';
 import { useNow } from '../../hooks/use-now';
@@ -23,7 +24,8 @@ import { useAgreementDraft } from './use-agreement-draft';
 import { VersionList } from './VersionList';
 
 type Pane = 'text' | 'versions';
-type Failure = { readonly error: AppErrorShape; readonly title: string; readonly context: 'export' | 'other' };
+// The title is kept as a key, so a language switch translates a notice already on screen.
+type Failure = { readonly error: AppErrorShape; readonly title: MessageKey; readonly context: 'export' | 'other' };
 
 /** The case's agreement: start from a template, draft, save versions, compare, export, send, close, fulfil. */
 export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDetailView; readOnly: boolean }>) {
@@ -51,7 +53,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
     rootRef.current?.parentElement?.scrollIntoView({ block: 'start' });
   }, [pane, comparing, opened]);
 
-  const run = async <T,>(title: string, call: () => Promise<Result<T>>, onDone: (value: T) => void, context: Failure['context'] = 'other'): Promise<void> => {
+  const run = async <T,>(title: MessageKey, call: () => Promise<Result<T>>, onDone: (value: T) => void, context: Failure['context'] = 'other'): Promise<void> => {
     setBusy(true);
     setFailure(null);
     const result = await call();
@@ -76,7 +78,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
     );
   }
 
-  const failureNotice = failure ? <ErrorNotice error={failure.error} title={failure.title} detail={refusalDetail(i18n, failure.error, definitions, failure.context) ?? undefined} testId="agreement-error" /> : null;
+  const failureNotice = failure ? <ErrorNotice error={failure.error} title={t(failure.title)} detail={refusalDetail(i18n, failure.error, definitions, failure.context) ?? undefined} testId="agreement-error" /> : null;
 
   if (!latest) {
     return (
@@ -87,7 +89,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
           category={detail.category}
           busy={busy}
           readOnly={readOnly}
-          onStart={(templateId) => void run(t('agreements.start.error'), () => api.startAgreement({ caseId, templateId }), applyState)}
+          onStart={(templateId) => void run('agreements.start.error', () => api.startAgreement({ caseId, templateId }), applyState)}
         />
       </div>
     );
@@ -105,7 +107,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
       case 'save': {
         const draft = drafts.draft;
         if (!draft) return;
-        void run(t('agreements.save.error'), () => api.saveAgreementVersion({ caseId, basedOn: draft.basedOn, content: draft.content, variables: draft.variables }), (next) => {
+        void run('agreements.save.error', () => api.saveAgreementVersion({ caseId, basedOn: draft.basedOn, content: draft.content, variables: draft.variables }), (next) => {
           applyState(next);
           drafts.saved();
         });
@@ -116,7 +118,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
         return;
       case 'docx':
       case 'pdf':
-        void run(t('agreements.export.error'), () => api.exportAgreement({ caseId, number: exportable.number, format: action }), saveLink, 'export');
+        void run('agreements.export.error', () => api.exportAgreement({ caseId, number: exportable.number, format: action }), saveLink, 'export');
         return;
       case 'send':
         setConfirmSend(true);
@@ -132,7 +134,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
   };
 
   const openVersion = (number: number) =>
-    void run(t('agreements.versions.openError'), () => api.getAgreementVersion({ caseId, number }), (version) => {
+    void run('agreements.versions.openError', () => api.getAgreementVersion({ caseId, number }), (version) => {
       setOpened(version.number === latest.number && drafts.draft ? null : version);
       setPane('text');
     });
@@ -141,7 +143,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
     const [a, b] = [...selected].sort((x, y) => x - y);
     if (a === undefined || b === undefined) return;
     void run(
-      t('agreements.versions.openError'),
+      'agreements.versions.openError',
       async () => {
         const [left, right] = await Promise.all([api.getAgreementVersion({ caseId, number: a }), api.getAgreementVersion({ caseId, number: b })]);
         if (!left.ok) return left;
@@ -175,8 +177,8 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
         nowIso={nowIso}
         readOnly={readOnly}
         busy={busy}
-        onClose={() => void run(t('agreements.acceptance.closeError'), () => api.closeCaseWithAgreement({ caseId }), applyState)}
-        onFulfilment={(fulfilled, note) => void run(t('agreements.fulfilment.error'), () => api.recordFulfilment({ caseId, fulfilled, note }), applyState)}
+        onClose={() => void run('agreements.acceptance.closeError', () => api.closeCaseWithAgreement({ caseId }), applyState)}
+        onFulfilment={(fulfilled, note) => void run('agreements.fulfilment.error', () => api.recordFulfilment({ caseId, fulfilled, note }), applyState)}
       />
       <AgreementToolbar
         state={state}
@@ -215,7 +217,7 @@ export function AgreementPanel({ detail, readOnly }: Readonly<{ detail: CaseDeta
           busy={busy}
           onConfirm={() => {
             setConfirmSend(false);
-            void run(t('agreements.send.error'), () => api.sendAgreement({ caseId, number: latest.number }), applyState);
+            void run('agreements.send.error', () => api.sendAgreement({ caseId, number: latest.number }), applyState);
           }}
           onCancel={() => setConfirmSend(false)}
           testId="agreement-send-dialog"
