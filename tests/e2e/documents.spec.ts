@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Locator, Page } from '@playwright/test';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import { expect, test } from './support/servers';
+import { expect, test, type Servers } from './support/servers';
 import { repoRoot } from './support/ready-process';
 import { newDataDir } from './support/web-host';
 
@@ -84,6 +84,24 @@ const darkShare = (canvas: Locator, region: { x: number; y: number; width: numbe
     return dark / (data.length / 4);
   }, region);
 
+/**
+ * The real platform, the web host syncing with it and signed in, and the documents tab of the
+ * first case in the list (of the cases in mediation when `mediation`, which carry platform
+ * documents). Returns the host (its data folder) and the panel.
+ */
+async function openDocumentsTab(page: Page, servers: Servers, options: { demoCases: number; mediation: boolean }) {
+  const platform = await servers.platform({ demoCases: options.demoCases });
+  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: MEDIATOR, password: 'mesa-demo' } });
+  await page.goto(host.url);
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  if (options.mediation) await page.getByTestId('stage-filter-mediation').click();
+  await page.getByTestId('case-row').first().click();
+  await page.getByTestId('case-tab-documents').click();
+  const panel = page.getByTestId('documents-panel');
+  await expect(panel).toBeVisible();
+  return { host, panel };
+}
+
 async function importFiles(page: Page, files: Array<{ name: string; mimeType: string; buffer: Buffer }>, category: string) {
   await page.getByTestId('documents-file-input').setInputFiles(files);
   const dialog = page.getByTestId('import-dialog');
@@ -95,16 +113,7 @@ async function importFiles(page: Page, files: Array<{ name: string; mimeType: st
 
 test('import a PDF and a photo, view, search, custody, rotate; a zero-byte file is refused with the reason', async ({ page, servers }) => {
   test.setTimeout(150_000);
-  const platform = await servers.platform({ demoCases: 40 });
-  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: MEDIATOR, password: 'mesa-demo' } });
-  await page.goto(host.url);
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
-
-  await page.getByTestId('stage-filter-mediation').click();
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-tab-documents').click();
-  const panel = page.getByTestId('documents-panel');
-  await expect(panel).toBeVisible();
+  const { host, panel } = await openDocumentsTab(page, servers, { demoCases: 40, mediation: true });
 
   // The PDF through the file picker: category and visibility chosen, the limits stated.
   const pdfBytes = await receiptPdf();
@@ -235,14 +244,7 @@ async function pdfWithRut(): Promise<Buffer> {
 
 test('redact a PDF into a new version, prepare the hearing offline, keep a private sheet', async ({ page, servers }) => {
   test.setTimeout(150_000);
-  const platform = await servers.platform({ demoCases: 40 });
-  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: MEDIATOR, password: 'mesa-demo' } });
-  await page.goto(host.url);
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
-  await page.getByTestId('stage-filter-mediation').click();
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-tab-documents').click();
-  const panel = page.getByTestId('documents-panel');
+  const { panel } = await openDocumentsTab(page, servers, { demoCases: 40, mediation: true });
 
   const dialog = await importFiles(page, [{ name: 'declaracion.pdf', mimeType: 'application/pdf', buffer: await pdfWithRut() }], 'otro');
   await dialog.getByTestId('import-confirm').click();
@@ -335,14 +337,7 @@ const EML = [
 
 test('files dropped on the panel are imported; text shows as text, an e-mail as headers, body and attachments', async ({ page, servers }) => {
   test.setTimeout(120_000);
-  const platform = await servers.platform({ demoCases: 20 });
-  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: MEDIATOR, password: 'mesa-demo' } });
-  await page.goto(host.url);
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-tab-documents').click();
-  const panel = page.getByTestId('documents-panel');
-  await expect(panel).toBeVisible();
+  const { panel } = await openDocumentsTab(page, servers, { demoCases: 20, mediation: false });
 
   // Drag and drop: the same dialog as the picker, for both files at once.
   const dataTransfer = await page.evaluateHandle((eml) => {
@@ -392,13 +387,7 @@ const fixture = (name: string): Buffer => readFileSync(join(repoRoot, 'tests', '
 
 test('bad files in one import: each refusal named in the dialog, the good ones imported; an encrypted PDF is kept and says why it cannot be shown', async ({ page, servers }) => {
   test.setTimeout(120_000);
-  const platform = await servers.platform({ demoCases: 20 });
-  const host = await servers.webHost({ dataDir: newDataDir(), platformUrl: platform.url, signIn: { email: MEDIATOR, password: 'mesa-demo' } });
-  await page.goto(host.url);
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-tab-documents').click();
-  const panel = page.getByTestId('documents-panel');
+  const { panel } = await openDocumentsTab(page, servers, { demoCases: 20, mediation: false });
 
   const dialog = await importFiles(
     page,

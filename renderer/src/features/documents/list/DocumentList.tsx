@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { DocumentRow } from './DocumentRow';
 import { categoryCounts, groupDocuments, redactedCopies, type PartyFilter } from './documents-model';
 import type { DocumentsState } from './use-documents';
+import { Loading } from '../viewer/Loading';
 
 type Props = Readonly<{
   state: DocumentsState;
@@ -25,11 +26,7 @@ export function DocumentList({ state, canImport, onOpen }: Props) {
 
   if (state.error) return <ErrorNotice error={state.error} onRetry={state.reload} testId="documents-error" />;
   if (state.loading) {
-    return (
-      <div className="viewer-loading" aria-busy="true">
-        <div className="spinner" />
-      </div>
-    );
+    return <Loading />;
   }
   if (state.documents.length === 0) {
     return (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useI18n } from '../../../i18n/i18n-context';
-import { stepZoom } from '../document-format';
+import { ZoomControls } from '../viewer/ZoomControls';
 import { RedactionSurface } from '../redaction/RedactionSurface';
 import type { RedactionControls } from '../redaction/use-redaction';
 import { ViewerProblem } from '../viewer/ViewerProblem';
@@ -9,6 +9,7 @@ import { PdfPage, type PageSize } from './PdfPage';
 import { PdfThumb } from './PdfThumb';
 import { countMatches, pageOfMatch, stepMatch, type PageMatches } from './text-search';
 import { usePdfDocument } from './use-pdf-document';
+import { Loading } from '../viewer/Loading';
 
 type Props = Readonly<{ url: string; redaction: RedactionControls; initialQuery: string }>;
 
@@ -16,11 +17,7 @@ type Props = Readonly<{ url: string; redaction: RedactionControls; initialQuery:
 export function PdfViewer({ url, redaction, initialQuery }: Props) {
   const state = usePdfDocument(url);
   if (state.status === 'loading') {
-    return (
-      <div className="viewer-loading" aria-busy="true">
-        <div className="spinner" />
-      </div>
-    );
+    return <Loading />;
   }
   if (state.status === 'failed') return <ViewerProblem reason={state.problem} />;
   return <PdfDocumentView doc={state.doc} redaction={redaction} initialQuery={initialQuery} />;
@@ -215,18 +212,7 @@ function PdfDocumentView({ doc, redaction, initialQuery }: Readonly<{ doc: PDFDo
           ›
         </button>
         <span className="toolbar-sep" />
-        <button type="button" className="btn btn-sm btn-ghost" onClick={() => setZoom(stepZoom(scale, -1))} aria-label={t('documents.zoom.out')} data-testid="zoom-out">
-          −
-        </button>
-        <span className="zoom-value num" data-testid="zoom-value">
-          {Math.round(scale * 100)} %
-        </span>
-        <button type="button" className="btn btn-sm btn-ghost" onClick={() => setZoom(stepZoom(scale, 1))} aria-label={t('documents.zoom.in')} data-testid="zoom-in">
-          +
-        </button>
-        <button type="button" className="btn btn-sm btn-ghost" aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
-          {t('documents.zoom.fitWidth')}
-        </button>
+        <ZoomControls scale={scale} fitted={zoom === 'fit'} fitLabel={t('documents.zoom.fitWidth')} onZoom={setZoom} onFit={() => setZoom('fit')} />
         <form className="pdf-search" role="search" onSubmit={onSearch}>
           <input
             className="input input-sm"

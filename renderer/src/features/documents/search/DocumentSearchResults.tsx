@@ -6,6 +6,7 @@ import { useMesa } from '../../../api/mesa-context';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { snippetParts } from './snippet';
+import { Loading } from '../viewer/Loading';
 
 type Hit = z.infer<typeof DocumentHit>;
 
@@ -38,11 +39,7 @@ export function DocumentSearchResults({ caseId, query, onOpen }: Props) {
 
   if (error) return <ErrorNotice error={error} testId="documents-search-error" />;
   if (!hits) {
-    return (
-      <div className="viewer-loading" aria-busy="true">
-        <div className="spinner" />
-      </div>
-    );
+    return <Loading />;
   }
   return (
     <section className="doc-search-results" aria-label={t('documents.search.results')} data-testid="documents-search-results">

@@ -17,6 +17,7 @@ import { ImageViewer } from './ImageViewer';
 import { TextViewer } from './TextViewer';
 import { UnsupportedFile } from './UnsupportedFile';
 import { ViewerProblem } from './ViewerProblem';
+import { Loading } from './Loading';
 
 type Props = Readonly<{
   documentId: string;
@@ -128,9 +129,7 @@ export function DocumentViewer({ documentId, known, onOpen, onClose, readOnly, i
           {error ? (
             <ViewerProblem reason={refusalOf(error)} detail={refusalOf(error) ? undefined : documentErrorText(i18n, error)} />
           ) : !opened ? (
-            <div className="viewer-loading" aria-busy="true">
-              <div className="spinner" />
-            </div>
+            <Loading />
           ) : (
             <ViewerBody opened={opened} redaction={redaction} query={initialQuery} onSave={() => void save()} saving={saving} />
           )}

@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { formatBytes } from '../document-format';
 import { refusalOf } from '../refusal';
 import { ViewerProblem } from './ViewerProblem';
+import { Loading } from './Loading';
 
 /** An e-mail as the core parsed it: headers, the text body, the attachments listed. Its HTML is never rendered. */
 export function EmailViewer({ documentId }: Readonly<{ documentId: string }>) {
@@ -29,11 +30,7 @@ export function EmailViewer({ documentId }: Readonly<{ documentId: string }>) {
 
   if (error) return <ViewerProblem reason={refusalOf(error)} />;
   if (!email) {
-    return (
-      <div className="viewer-loading" aria-busy="true">
-        <div className="spinner" />
-      </div>
-    );
+    return <Loading />;
   }
   const headers: ReadonlyArray<readonly [string, string]> = [
     [t('documents.email.from'), email.from],

@@ -4,6 +4,7 @@ import { stepZoom } from '../document-format';
 import { RedactionSurface } from '../redaction/RedactionSurface';
 import type { RedactionControls } from '../redaction/use-redaction';
 import { ViewerProblem } from './ViewerProblem';
+import { ZoomControls } from './ZoomControls';
 
 type Props = Readonly<{ url: string; alt: string; redaction: RedactionControls }>;
 type Size = { readonly width: number; readonly height: number };
@@ -61,18 +62,7 @@ export function ImageViewer({ url, alt, redaction }: Props) {
   return (
     <div className="image-viewer" data-testid="image-viewer">
       <div className="viewer-toolbar" role="toolbar" aria-label={t('documents.viewer.toolbar')}>
-        <button type="button" className="btn btn-sm btn-ghost" onClick={() => setZoom(stepZoom(scale, -1))} aria-label={t('documents.zoom.out')} data-testid="zoom-out">
-          −
-        </button>
-        <span className="zoom-value num" data-testid="zoom-value">
-          {Math.round(scale * 100)} %
-        </span>
-        <button type="button" className="btn btn-sm btn-ghost" onClick={() => setZoom(stepZoom(scale, 1))} aria-label={t('documents.zoom.in')} data-testid="zoom-in">
-          +
-        </button>
-        <button type="button" className="btn btn-sm btn-ghost" aria-pressed={zoom === 'fit'} onClick={reset} data-testid="zoom-fit">
-          {t('documents.zoom.fit')}
-        </button>
+        <ZoomControls scale={scale} fitted={zoom === 'fit'} fitLabel={t('documents.zoom.fit')} onZoom={setZoom} onFit={reset} />
         <span className="toolbar-sep" />
         <button
           type="button"

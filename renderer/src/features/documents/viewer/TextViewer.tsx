@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ViewerProblem } from './ViewerProblem';
+import { Loading } from './Loading';
 
 /** Plain text shows up to this many characters; the rest is one "Guardar" away. */
 const MAX_CHARS = 2_000_000;
@@ -28,11 +29,7 @@ export function TextViewer({ url }: Readonly<{ url: string }>) {
   if (current && current.text === null) return <ViewerProblem reason={null} />;
   const text = current?.text ?? null;
   if (text === null) {
-    return (
-      <div className="viewer-loading" aria-busy="true">
-        <div className="spinner" />
-      </div>
-    );
+    return <Loading />;
   }
   return (
     <div className="text-viewer" tabIndex={0} data-testid="text-viewer">
