@@ -56,8 +56,8 @@ export interface MesaCore {
   readonly files: CoreFiles;
   /**
    * Stops the reminders and the sync engine (waiting for its in-flight work), then closes the
-   * database (checkpointing the WAL); the PDF worker threads end once their jobs are done.
-   * Idempotent. Without a platform the store is closed before this returns; with one, when the
+   * database (checkpointing the WAL), and ends the PDF worker threads (a job still running
+   * fails). Idempotent. Without a platform the store is closed before this returns; with one, when the
    * promise resolves.
    */
   close(): Promise<void>;

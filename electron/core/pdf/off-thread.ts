@@ -24,7 +24,7 @@ export const redactImage = offThread('redactImage');
 export const buildEvidenceBundle = offThread('buildEvidenceBundle');
 export const buildHearingSheetPdf = offThread('buildHearingSheetPdf');
 
-/** Called when the core closes: lets running jobs finish, then ends the threads. */
+/** Called when the core closes: ends the threads, failing the jobs still queued or running. */
 export function closePdfWorkers(): Promise<void> {
   return shared?.close() ?? Promise.resolve();
 }

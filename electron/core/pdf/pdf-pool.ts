@@ -53,7 +53,6 @@ export class PdfWorkerPool {
   readonly #resourceLimits: ResourceLimits | undefined;
   readonly #queue: Job[] = [];
   readonly #slots = new Set<Slot>();
-  readonly #pending = new Set<Promise<unknown>>();
   #nextId = 1;
 
   constructor(options: PdfPoolOptions) {
@@ -71,18 +70,20 @@ export class PdfWorkerPool {
     const promise = new Promise<JobOutcome<unknown>>((resolve, reject) => {
       this.#queue.push({ request: { id: this.#nextId++, kind, args }, timeLimitMs: options.timeLimitMs ?? this.#timeLimitMs, resolve, reject });
     });
-    this.#pending.add(promise);
-    const forget = (): void => void this.#pending.delete(promise);
-    promise.then(forget, forget);
     this.#pump();
     return promise as Promise<JobOutcome<PdfJobResult<K>>>;
   }
 
-  /** Lets the queued and running jobs finish, then ends the threads. A later job starts a new one. */
+  /**
+   * Ends the threads now; queued and running jobs fail with processing_failed (whoever closes
+   * is closing the store their results would go to, and quitting must not wait on a stuck
+   * page). A later job starts a new thread.
+   */
   async close(): Promise<void> {
-    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+    const stopped = failed('The PDF worker was stopped: Mesa is closing');
+    for (const job of this.#queue.splice(0)) job.reject(stopped);
     const slots = [...this.#slots];
-    this.#slots.clear();
+    for (const slot of slots) this.#discard(slot, stopped);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 

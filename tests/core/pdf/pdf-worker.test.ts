@@ -99,13 +99,16 @@ describe('PDF worker pool', () => {
     expect((await queued).value).toEqual(['En cola']);
   });
 
-  it('runs at most two threads, and starts again after close', async () => {
+  it('runs at most two threads; close fails the jobs in flight, and a later job starts a thread again', async () => {
     const p = pool({ size: 5 });
     const pdfs = await Promise.all([1, 2, 3, 4].map((n) => textPdf([[`Documento ${n}`]])));
     const outcomes = await Promise.all(pdfs.map((bytes) => p.run('extractText', [bytes])));
     expect(outcomes.map((o) => o.value[0])).toEqual(['Documento 1', 'Documento 2', 'Documento 3', 'Documento 4']);
     expect(new Set(outcomes.map((o) => o.threadId)).size).toBe(2);
+    const long = await Promise.all([1, 2, 3].map(() => longPdf(50)));
+    const inFlight = long.map((bytes) => failure(p.run('extractText', [bytes])));
     await p.close();
+    for (const error of await Promise.all(inFlight)) expect(error).toMatchObject({ reason: 'processing_failed', message: expect.stringMatching(/closing/) });
     const after = await p.run('extractText', [await textPdf([['Otra vez']])]);
     expect(after.value).toEqual(['Otra vez']);
     expect(outcomes.map((o) => o.threadId)).not.toContain(after.threadId);
