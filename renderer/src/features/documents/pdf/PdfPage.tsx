@@ -117,7 +117,8 @@ export function PdfPage({ doc, pageNumber, scale, guess, scroller, query, select
       aria-label={label}
       role="group"
     >
-      <canvas ref={canvasRef} className="pdf-canvas" style={{ width, height }} />
+      {/* No bitmap until the page is near (a canvas starts at 300×150 pixels otherwise). */}
+      <canvas ref={canvasRef} className="pdf-canvas" width={0} height={0} style={{ width, height }} />
       <div ref={textRef} className="textLayer" />
       {failed ? <div className="pdf-page-failed" aria-hidden="true">!</div> : null}
       {children}
