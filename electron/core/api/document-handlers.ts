@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/contract/errors';
 import type { documentOperations } from '../../../shared/contract/documents';
 import type { Store } from '../db/store';
 import type { DocumentService } from '../documents/document-service';
@@ -6,7 +5,7 @@ import { createDocumentSyncHandlers } from '../documents/sync/handlers';
 import type { EventBus } from '../events/event-bus';
 import type { SyncEngine } from '../sync/sync-engine';
 import { exportEvidenceBundle } from '../documents/evidence-export';
-import { preparationSheets } from '../documents/preparation-sheet';
+import { exportPreparationSheet, preparationSheets } from '../documents/preparation-sheet';
 import { redactDocument } from '../documents/redaction';
 import { searchCaseDocuments } from '../documents/text-index';
 import { caseRepository } from '../repositories/case-repository';
@@ -23,11 +22,6 @@ export interface DocumentHandlerContext {
   /** The platform sync, when one is configured (downloads, hearing preparation, uploads). */
   readonly engine?: SyncEngine;
 }
-
-// The hearing sheet's PDF comes from electron/core/pdf when its typesetting lands.
-const notYet = (): never => {
-  throw new AppError('internal', 'Not available in this build yet');
-};
 
 export function createDocumentHandlers(context: DocumentHandlerContext): Pick<Handlers, DocumentOperation> {
   const { store, now, documents, events, engine } = context;
@@ -62,7 +56,10 @@ export function createDocumentHandlers(context: DocumentHandlerContext): Pick<Ha
     },
     ...createDocumentSyncHandlers({ store, events, now, documents, engine, actor }),
     redactDocument: async (input) => redactDocument(documents, input, await actor()),
-    exportHearingSheetPdf: notYet,
+    exportHearingSheetPdf: async (input) => {
+      const { user } = await profileRepository.get(store.db);
+      return exportPreparationSheet(documents, input.caseId, user.name, now());
+    },
     exportEvidenceBundle: async (input) => {
       await caseRepository.requireExists(store, input.caseId);
       return exportEvidenceBundle(documents, input, await actor(), now());

@@ -9,15 +9,15 @@ import { DocumentRefused } from './refusal';
 const EXTENSION: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
 
 /**
- * The copy's name: "<name> (tarjado).<ext>", with the extension of the new format when it
- * differs from the original's (a GIF is redacted into a PNG: "foto.gif" → "foto (tarjado).png").
+ * The copy's name: "<name> (tachado).<ext>", with the extension of the new format when it
+ * differs from the original's (a GIF is redacted into a PNG: "foto.gif" → "foto (tachado).png").
  */
 export function redactedFileName(original: string, fromMediaType: string, toMediaType: string): string {
   const name = sanitizeFileName(original) ?? 'documento';
   const dot = name.lastIndexOf('.');
   const base = dot > 0 ? name.slice(0, dot) : name;
   const extension = fromMediaType !== toMediaType ? EXTENSION[toMediaType] : dot > 0 ? name.slice(dot + 1) : undefined;
-  return extension ? `${base} (tarjado).${extension}` : `${base} (tarjado)`;
+  return extension ? `${base} (tachado).${extension}` : `${base} (tachado)`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustodyEntry, DocumentView, HearingSheet } from '../../../shared/contract/documents';
 import type { PlatformDocument } from '../../../shared/platform/records';
@@ -23,7 +24,7 @@ describe('redaction and the evidence bundle', () => {
   it('burns a region into a new document derived from the original, which stays as it was', async () => {
     const original = valueOf<DocumentView>(await world.importBytes(await makePdf(['RUT 12.345.678-5 SECRETO', 'Pagina publica']), 'cartola.pdf'));
     const copy = valueOf<DocumentView>(await world.call('redactDocument', { documentId: original.id, regions: [{ page: 1, x: 0, y: 0, width: 1, height: 0.2 }] }));
-    expect(copy).toMatchObject({ source: 'redaction', redactedFrom: original.id, kind: 'pdf', pageCount: 2, fileName: 'cartola (tarjado).pdf' });
+    expect(copy).toMatchObject({ source: 'redaction', redactedFrom: original.id, kind: 'pdf', pageCount: 2, fileName: 'cartola (tachado).pdf' });
     const { bytes } = await world.documents.readVerified(copy.id, 'test');
     const pages = await extractText(bytes);
     expect(pages.join(' ')).not.toContain('SECRETO');
@@ -76,5 +77,17 @@ describe('hearing sheet', () => {
     const sheet = { caseId, consumerPosition: 'Quiere el reembolso', companyPosition: 'Ofrece cambio', interests: 'Rapidez', issues: 'Plazo', options: 'Nota de crédito', notes: 'Privado' };
     expect(valueOf<HearingSheet>(await world.call('saveHearingSheet', sheet))).toMatchObject({ ...sheet, updatedAt: '2026-04-04T15:00:00.000Z' });
     expect(valueOf<HearingSheet>(await world.call('getHearingSheet', { caseId }))).toMatchObject(sheet);
+  });
+
+  it('prints to a confidential PDF with the case facts and every section', async () => {
+    const caseId = world.cases[1]?.case.id ?? '';
+    const folio = world.cases[1]?.case.folio ?? '';
+    await world.call('saveHearingSheet', { caseId, consumerPosition: 'Quiere el reembolso', companyPosition: '', interests: '- Rapidez\n- Trato', issues: 'Plazo', options: 'Nota de crédito', notes: 'Privado' });
+    const link = valueOf<{ url: string; fileName: string; sha256: string; disposition: string }>(await world.call('exportHearingSheetPdf', { caseId }));
+    expect(link).toMatchObject({ fileName: `Hoja de preparación ${folio}.pdf`, disposition: 'attachment' });
+    const bytes = await readFile(world.documents.blobs.pathOf(link.sha256));
+    expect(sha(bytes)).toBe(link.sha256);
+    const text = (await extractText(bytes)).join(' ');
+    for (const expected of ['Confidencial', folio, 'Quiere el reembolso', 'Rapidez', 'Nota de crédito', '(sin contenido)']) expect(text).toContain(expected);
   });
 });

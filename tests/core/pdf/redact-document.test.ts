@@ -24,7 +24,7 @@ describe('redactDocument', () => {
     const gif = valueOf<DocumentView>(await world.importBytes(await quarterCanvas(80, 60).encode('gif'), 'foto.gif'));
     expect(gif.mediaType).toBe('image/gif');
     const copy = valueOf<DocumentView>(await world.call('redactDocument', { documentId: gif.id, regions: topLeft }));
-    expect(copy).toMatchObject({ fileName: 'foto (tarjado).png', mediaType: 'image/png', kind: 'image', redactedFrom: gif.id });
+    expect(copy).toMatchObject({ fileName: 'foto (tachado).png', mediaType: 'image/png', kind: 'image', redactedFrom: gif.id });
     const { bytes } = await world.documents.readVerified(copy.id, 'test');
     expect(sniff(bytes).mediaType).toBe('image/png');
   });
@@ -32,18 +32,18 @@ describe('redactDocument', () => {
   it('keeps the name and type of a format that stays the same', async () => {
     const jpeg = valueOf<DocumentView>(await world.importBytes(makeImage('image/jpeg'), 'boleta.JPEG'));
     const copy = valueOf<DocumentView>(await world.call('redactDocument', { documentId: jpeg.id, regions: topLeft }));
-    expect(copy).toMatchObject({ fileName: 'boleta (tarjado).JPEG', mediaType: 'image/jpeg' });
+    expect(copy).toMatchObject({ fileName: 'boleta (tachado).JPEG', mediaType: 'image/jpeg' });
   });
 });
 
 describe('redactedFileName', () => {
   it.each([
-    ['scan.gif', 'image/gif', 'image/png', 'scan (tarjado).png'],
-    ['scan', 'image/gif', 'image/png', 'scan (tarjado).png'],
-    ['cartola.pdf', 'application/pdf', 'application/pdf', 'cartola (tarjado).pdf'],
-    ['sin extension', 'image/png', 'image/png', 'sin extension (tarjado)'],
-    ['.gif', 'image/gif', 'image/png', 'gif (tarjado).png'], // the sanitiser drops leading dots
-    ['../../', 'image/png', 'image/png', 'documento (tarjado)'],
+    ['scan.gif', 'image/gif', 'image/png', 'scan (tachado).png'],
+    ['scan', 'image/gif', 'image/png', 'scan (tachado).png'],
+    ['cartola.pdf', 'application/pdf', 'application/pdf', 'cartola (tachado).pdf'],
+    ['sin extension', 'image/png', 'image/png', 'sin extension (tachado)'],
+    ['.gif', 'image/gif', 'image/png', 'gif (tachado).png'], // the sanitiser drops leading dots
+    ['../../', 'image/png', 'image/png', 'documento (tachado)'],
   ])('%s (%s → %s) → %s', (name, from, to, expected) => {
     expect(redactedFileName(name, from, to)).toBe(expected);
   });
