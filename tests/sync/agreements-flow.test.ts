@@ -85,6 +85,13 @@ describe('agreement acceptance flow', () => {
     expect(fulfilled.fulfilment).toMatchObject({ status: 'fulfilled', note: 'Reembolso acreditado' });
     expect(reasons(await refusal('recordFulfilment', { caseId, fulfilled: false, note: '' }))).toEqual(['fulfilment_recorded']);
     h.setClock(null);
+
+    // Reopened and closed again with the same accepted version: a fresh fulfilment to track.
+    for (const transition of [{ type: 'reopen', reason: 'agreement_not_fulfilled' }, { type: 'parties_accepted' }, { type: 'start_agreement_drafting' }]) {
+      await call<CaseDetailView>('transitionCase', { caseId, expectedVersion: (await call<CaseDetailView>('getCase', { caseId })).version, transition });
+    }
+    const reclosed = await call<AgreementState>('closeCaseWithAgreement', { caseId });
+    expect(reclosed.fulfilment).toMatchObject({ versionNumber: 2, status: 'pending', note: null });
   }, 60_000);
 
   it('a rejection with a reason blocks closing; a new version needs acceptance again; a decision for the old version is shown, not applied', async () => {

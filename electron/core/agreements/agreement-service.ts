@@ -230,6 +230,9 @@ export function agreementService(ctx: AgreementServiceContext) {
         await agreementDb(trx)
           .insertInto('agreement_fulfilment')
           .values({ case_id: caseId, version_number: accepted.number, deadline_id: deadlineId, closed_at: at.toISOString(), status: 'pending', note: null, recorded_at: null })
+          // Closed again with the same version after a reopen: a fresh tracking (the reopen
+          // settled the old deadline; the audit log keeps what was recorded before).
+          .onConflict((oc) => oc.columns(['case_id', 'version_number']).doUpdateSet({ deadline_id: deadlineId, closed_at: at.toISOString(), status: 'pending', note: null, recorded_at: null }))
           .execute();
         await auditAgreement(trx, 'agreement.case_closed', caseId, at, { version: String(accepted.number), due_date: dueDate });
       });
