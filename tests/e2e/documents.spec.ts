@@ -242,7 +242,7 @@ async function pdfWithRut(): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-test('redact a PDF into a new version, prepare the hearing offline, keep a private sheet', async ({ page, servers }) => {
+test('redact a PDF into a new version, prepare the hearing offline, keep a private sheet, export it and the evidence bundle', async ({ page, servers }) => {
   test.setTimeout(150_000);
   const { panel } = await openDocumentsTab(page, servers, { demoCases: 40, mediation: true });
 
@@ -297,11 +297,12 @@ test('redact a PDF into a new version, prepare the hearing offline, keep a priva
   await panel.getByTestId('documents-subtab-hearing').click();
   await expect(sheet.getByTestId('hearing-sheet-consumerPosition')).toHaveValue('Pide la devolución total: $150.000.');
 
-  // The evidence bundle saves as one PDF.
-  const [bundle] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-bundle').click()]);
-  expect(bundle.suggestedFilename()).toMatch(/\.pdf$/);
-  const bundleHead = readFileSync(await bundle.path()).subarray(0, 5).toString('latin1');
-  expect(bundleHead).toBe('%PDF-');
+  // The sheet and the evidence bundle each save as one PDF.
+  for (const button of ['export-sheet', 'export-bundle']) {
+    const [saved] = await Promise.all([page.waitForEvent('download'), panel.getByTestId(button).click()]);
+    expect(saved.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(readFileSync(await saved.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }
 });
 
 /** A plain e-mail with an HTML part (never rendered) and one attachment. */
