@@ -77,6 +77,8 @@ export const DocumentRefusal = z.enum([
   'file_missing',
   /** The operation needs another kind of document (e.g. the e-mail view of a PDF). */
   'wrong_kind',
+  /** Reading or producing the file failed (the PDF worker crashed or ran out of time): nothing was changed. */
+  'processing_failed',
 ]);
 export type DocumentRefusal = z.infer<typeof DocumentRefusal>;
 
@@ -85,8 +87,6 @@ export const DOCUMENT_LIMITS = {
   maxBytes: 200 * 1024 * 1024,
   maxNameLength: 180,
   /** A staged upload not consumed within this time is deleted. */
-  /** Reading or producing the file failed (the PDF worker crashed or ran out of time): nothing was changed. */
-  'processing_failed',
   stagedTtlMs: 60 * 60 * 1000,
 } as const;
 

@@ -60,11 +60,11 @@ export const documentsEn: Readonly<Record<keyof typeof documentsEsCL, string>> =
   'documentRefusal.staged_missing': 'The selected file expired or was already used. Select it again.',
   'documentRefusal.file_missing': 'The stored file is no longer on this computer.',
   'documentRefusal.wrong_kind': 'This action does not apply to this type of document.',
+  'documentRefusal.processing_failed': 'The file could not be processed (it is too large or too complex for this computer). Nothing was changed; try again.',
 
   'custodyEvent.received': 'Received',
   'custodyEvent.imported': 'Imported',
   'custodyEvent.downloaded': 'Downloaded',
-  'documentRefusal.processing_failed': 'The file could not be processed (it is too large or too complex for this computer). Nothing was changed; try again.',
   'custodyEvent.opened': 'Opened',
   'custodyEvent.exported': 'Exported',
   'custodyEvent.redacted': 'Redacted',

@@ -47,7 +47,7 @@ export const documentsEsCL = {
 
   'documentSource.platform': 'Plataforma',
   'documentSource.local': 'Importado por el mediador',
-  'documentSource.redaction': 'Copia tarjada',
+  'documentSource.redaction': 'Copia tachada',
 
   'documentRefusal.empty_file': 'El archivo está vacío (0 bytes).',
   'documentRefusal.too_large': 'El archivo supera el máximo de {maxMb} MB.',
@@ -56,19 +56,19 @@ export const documentsEsCL = {
   'documentRefusal.pdf_encrypted': 'El PDF está cifrado con contraseña: se guardó, pero no se puede leer su texto ni mostrarlo.',
   'documentRefusal.pdf_damaged': 'El PDF está dañado o incompleto y no se puede abrir.',
   'documentRefusal.hash_mismatch': 'La huella (SHA-256) del archivo no coincide con la registrada: el archivo fue alterado o llegó incompleto.',
-  'documentRefusal.unsupported_redaction': 'Solo se pueden tarjar PDF e imágenes.',
+  'documentRefusal.unsupported_redaction': 'Solo se pueden tachar PDF e imágenes.',
   'documentRefusal.not_available_offline': 'El documento no está descargado y no hay conexión con la plataforma.',
   'documentRefusal.staged_missing': 'El archivo seleccionado expiró o ya fue usado. Selecciónelo de nuevo.',
   'documentRefusal.file_missing': 'El archivo guardado ya no está en este equipo.',
   'documentRefusal.wrong_kind': 'Esta acción no corresponde a este tipo de documento.',
+  'documentRefusal.processing_failed': 'No se pudo procesar el archivo (es demasiado grande o complejo para este equipo). No se modificó nada; intente de nuevo.',
 
   'custodyEvent.received': 'Recibido',
   'custodyEvent.imported': 'Importado',
   'custodyEvent.downloaded': 'Descargado',
-  'documentRefusal.processing_failed': 'No se pudo procesar el archivo (es demasiado grande o complejo para este equipo). No se modificó nada; intente de nuevo.',
   'custodyEvent.opened': 'Abierto',
   'custodyEvent.exported': 'Exportado',
-  'custodyEvent.redacted': 'Tarjado',
+  'custodyEvent.redacted': 'Tachado',
   'custodyEvent.uploaded': 'Enviado a la plataforma',
   'custodyEvent.verified': 'Verificado',
 
