@@ -21,9 +21,6 @@ export interface InstantiateOptions {
 
 const dependsOnCaseOnly = (condition: ClauseCondition): boolean => conditionVariables(condition).every((name) => variableSpec(name)?.source === 'case');
 
-/** The conditions left for rendering: those on values the mediator enters (case facts are settled when the clause is taken). */
-export const openConditions = (when: readonly ClauseCondition[]): ClauseCondition[] => when.filter((condition) => !dependsOnCaseOnly(condition));
-
 /**
  * A library clause as an agreement clause. Conditions on case facts are settled now (the clause
  * is dropped — null — when one fails); conditions on values the mediator enters are kept in
@@ -32,7 +29,7 @@ export const openConditions = (when: readonly ClauseCondition[]): ClauseConditio
 export function clauseFromLibrary(definition: LibraryClauseDefinition, variables: AgreementVariables, newId: () => string): AgreementClause | null {
   const settled = definition.when.filter(dependsOnCaseOnly);
   if (!settled.every((condition) => conditionHolds(condition, variables))) return null;
-  const open = openConditions(definition.when);
+  const open = definition.when.filter((condition) => !dependsOnCaseOnly(condition));
   return {
     id: newId(),
     clauseKey: definition.key,

@@ -192,7 +192,6 @@ export function toCatalogue(library: AgreementLibrary): AgreementCatalogue {
       title: clause.title,
       blocks: clause.blocks.map((block) => ({ type: block.type, runs: block.runs.map((run) => ({ ...run })) })),
       condition: clause.when.length > 0 ? describeConditions(clause.when) : null,
-      when: [...clause.when],
       variables: [...clause.variables],
     })),
     variables: VARIABLE_CATALOGUE.map(({ name, label, kind, source }) => ({ name, label, kind, source })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgreementContent, AgreementVariables, Block, ClauseCondition, VariableName } from '../agreements/content';
+import { AgreementContent, AgreementVariables, Block, VariableName } from '../agreements/content';
 import { Category } from '../domain/case';
 import { EntityId, Instant, LocalDate } from '../domain/ids';
 import { PartyRole } from '../domain/party';
@@ -87,8 +87,6 @@ export const LibraryClause = z.object({
   blocks: z.array(Block).max(200),
   /** The condition under which the clause applies, as written in the library (null: always). */
   condition: z.string().max(500).nullable(),
-  /** The same condition as data, so a clause added by hand keeps the part on values still to enter. */
-  when: z.array(ClauseCondition).max(10),
   /** Variables its text uses. */
   variables: z.array(VariableName).max(200),
 });

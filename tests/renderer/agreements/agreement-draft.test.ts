@@ -23,7 +23,7 @@ describe('draft changes', () => {
   });
 
   it('adds library and blank clauses at a position, removes, retitles and edits text without touching the original', () => {
-    const library: LibraryClause = { key: 'confidencialidad', title: 'Confidencialidad', blocks: [{ type: 'paragraph', runs: [{ text: 'Las partes…', marks: ['italic'] }] }], condition: null, when: [], variables: [] };
+    const library: LibraryClause = { key: 'confidencialidad', title: 'Confidencialidad', blocks: [{ type: 'paragraph', runs: [{ text: 'Las partes…', marks: ['italic'] }] }], condition: null, variables: [] };
     let next = applyDraftChange(draft, { type: 'addClause', clause: clauseFromLibrary(library, id(4)), index: 1 });
     next = applyDraftChange(next, { type: 'addClause', clause: blankClause(id(5), 'Nueva cláusula') });
     next = applyDraftChange(next, { type: 'removeClause', clauseId: id(2) });
@@ -34,19 +34,6 @@ describe('draft changes', () => {
     expect(next.content.clauses[2]?.blocks).toEqual([{ type: 'bullet', runs: [{ text: 'Otro' }] }]);
     expect(order(draft)).toEqual(['Cláusula 1', 'Cláusula 2', 'Cláusula 3']);
     expect(library.blocks[0]?.runs[0]).toEqual({ text: 'Las partes…', marks: ['italic'] });
-  });
-
-  it('keeps, on a clause added by hand, only the conditions on values the mediator still enters', () => {
-    const library: LibraryClause = {
-      key: 'reembolso_parcial',
-      title: 'Reembolso parcial',
-      blocks: [],
-      condition: 'monto_reembolso > 0 y folio',
-      when: [{ variable: 'monto_reembolso', greaterThan: 0 }, { variable: 'folio', isSet: true }],
-      variables: ['monto_reembolso'],
-    };
-    expect(clauseFromLibrary(library, id(6)).when).toEqual([{ variable: 'monto_reembolso', greaterThan: 0 }]);
-    expect(clauseFromLibrary({ ...library, when: [{ variable: 'folio', isSet: true }] }, id(7))).not.toHaveProperty('when');
   });
 
   it('tells a changed draft from an unchanged one, whatever the order of the variables', () => {

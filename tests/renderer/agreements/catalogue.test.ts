@@ -28,7 +28,7 @@ describe('data fields of a draft', () => {
 });
 
 describe('clause library search', () => {
-  const clause = (key: string, title: string, text: string): LibraryClause => ({ key, title, blocks: [paragraph(text)], condition: null, when: [], variables: [] });
+  const clause = (key: string, title: string, text: string): LibraryClause => ({ key, title, blocks: [paragraph(text)], condition: null, variables: [] });
   const library = [clause('reembolso', 'Reembolso', 'La empresa reembolsará…'), clause('indemnizacion', 'Indemnización', 'Compensación por daños'), clause('cupon', 'Cupón de descuento', 'Un cupón por {{monto_cupon}}')];
 
   it('matches title and text without accents or case, the template clauses first, and marks those already present', () => {

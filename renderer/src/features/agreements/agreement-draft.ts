@@ -1,6 +1,5 @@
 import type { AgreementClause, AgreementContent, AgreementVariables, Block } from '../../../../shared/agreements/content';
 import type { LibraryClause } from '../../../../shared/contract/agreements';
-import { openConditions } from '../../../../shared/agreements/instantiate';
 
 /**
  * The agreement being edited: the text and variable values on top of the version it started
@@ -60,21 +59,13 @@ export function applyDraftChange(draft: AgreementDraft, change: DraftChange): Ag
   }
 }
 
-/**
- * A clause from the library, as a new clause of this agreement. The mediator chose it, so
- * conditions on case facts do not apply; those on values still to enter (a refund amount…)
- * keep deciding whether it is rendered, as for template clauses.
- */
-export const clauseFromLibrary = (library: LibraryClause, id: string): AgreementClause => {
-  const open = openConditions(library.when);
-  return {
-    id,
-    clauseKey: library.key,
-    title: library.title,
-    blocks: library.blocks.map((block) => ({ type: block.type, runs: block.runs.map((run) => ({ ...run })) })),
-    ...(open.length > 0 ? { when: open } : {}),
-  };
-};
+/** A clause from the library, as a new clause of this agreement. */
+export const clauseFromLibrary = (library: LibraryClause, id: string): AgreementClause => ({
+  id,
+  clauseKey: library.key,
+  title: library.title,
+  blocks: library.blocks.map((block) => ({ type: block.type, runs: block.runs.map((run) => ({ ...run })) })),
+});
 
 /** A clause the mediator writes from scratch. */
 export const blankClause = (id: string, title: string): AgreementClause => ({ id, clauseKey: null, title, blocks: [] });
