@@ -31,7 +31,7 @@ const sampleValue: Record<string, string> = {
   business_days: '5',
 };
 
-const clauseTitles = (panel: Locator) => panel.getByTestId('clause-title').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+const clauseTitles = (panel: Locator) => panel.getByTestId('clause-title').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
 
 const syncNow = async (page: Page) => {
   await page.getByTestId('sync-indicator').click();
