@@ -59,7 +59,11 @@ export function applyDraftChange(draft: AgreementDraft, change: DraftChange): Ag
   }
 }
 
-/** A clause from the library, as a new clause of this agreement. */
+/**
+ * A clause from the library, as a new clause of this agreement. Chosen by hand, it applies
+ * without the library's conditions: the mediator decided it belongs, so its variables are asked
+ * for (a condition such as "a coupon code is set" would otherwise hide the clause that asks for it).
+ */
 export const clauseFromLibrary = (library: LibraryClause, id: string): AgreementClause => ({
   id,
   clauseKey: library.key,
