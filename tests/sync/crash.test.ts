@@ -19,12 +19,11 @@ afterAll(async () => {
 });
 
 const CHILD = join(import.meta.dirname, 'support', 'sync-child.ts');
-const TSX = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
 /** Runs the child; kills it with SIGKILL `killAfterMs` after it reported "started" (never when null). */
 function runChild(env: Record<string, string>, killAfterMs: number | null): Promise<{ finished: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => {

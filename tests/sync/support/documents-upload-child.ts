@@ -1,31 +1,13 @@
 // A core in its own process that shares one document and keeps syncing, for the SIGKILL test of
-// uploads (tests/sync/documents-upload.test.ts). Run with tsx; env: MESA_DB (a store already
+// uploads (tests/sync/documents-upload.test.ts). Run with `node --import tsx`; env: MESA_DB (a store already
 // synced), MESA_PLATFORM_URL, MESA_TOKEN, MESA_CASE, MESA_TEXT (the document's content).
 // Prints "queued <documentId>" once the import committed, then syncs until killed.
 import { Readable } from 'node:stream';
 import { dispatch } from '../../../electron/core/api/dispatch';
-import { openCore } from '../../../electron/core/core';
-import { PLATFORM_TOKEN_KEY } from '../../../electron/core/sync/secret-store';
 import type { DocumentView } from '../../../shared/contract/documents';
-import { createMemorySecretStore } from './memory-secret-store';
+import { env, openChildCore } from './child-core';
 
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-};
-
-const core = await openCore({
-  databasePath: env('MESA_DB'),
-  host: 'web',
-  appVersion: 'upload-child',
-  platform: {
-    url: env('MESA_PLATFORM_URL'),
-    secretStore: createMemorySecretStore({ [PLATFORM_TOKEN_KEY]: env('MESA_TOKEN') }),
-    pollIntervalMs: 600_000,
-    backoff: { baseMs: 20, maxMs: 100 },
-  },
-});
+const core = await openChildCore('upload-child', { baseMs: 20, maxMs: 100 });
 const staged = await core.files.stage(Readable.from([Buffer.from(env('MESA_TEXT'), 'utf8')]), 'acta de acuerdo parcial.txt');
 const imported = await dispatch(core.handlers, 'importDocument', { caseId: env('MESA_CASE'), staged, category: 'contrato', visibility: 'caucus_consumer' });
 if (!imported.ok) throw new Error(JSON.stringify(imported.error));

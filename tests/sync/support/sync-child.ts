@@ -1,30 +1,12 @@
 // A sync engine in its own process, for the SIGKILL test (tests/sync/crash.test.ts). Run with
-// tsx; env: MESA_DB (store file), MESA_PLATFORM_URL, MESA_TOKEN, MESA_CASE (a mediation case to
+// `node --import tsx`; env: MESA_DB (store file), MESA_PLATFORM_URL, MESA_TOKEN, MESA_CASE (a mediation case to
 // write to), MESA_SEND (messages to send at start). Prints "started" once the writes are queued
 // and "done" when the outbox is empty and the feed fully applied.
 import { dispatch } from '../../../electron/core/api/dispatch';
-import { openCore } from '../../../electron/core/core';
-import { PLATFORM_TOKEN_KEY } from '../../../electron/core/sync/secret-store';
 import type { SyncStatus } from '../../../shared/contract/sync';
-import { createMemorySecretStore } from './memory-secret-store';
+import { env, openChildCore } from './child-core';
 
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-};
-
-const core = await openCore({
-  databasePath: env('MESA_DB'),
-  host: 'web',
-  appVersion: 'crash-child',
-  platform: {
-    url: env('MESA_PLATFORM_URL'),
-    secretStore: createMemorySecretStore({ [PLATFORM_TOKEN_KEY]: env('MESA_TOKEN') }),
-    pollIntervalMs: 600_000,
-    backoff: { baseMs: 20, maxMs: 200 },
-  },
-});
+const core = await openChildCore('crash-child', { baseMs: 20, maxMs: 200 });
 // Messages can be written only to a case already synced: an early run (empty store) sends none.
 const known = await dispatch(core.handlers, 'getCase', { caseId: env('MESA_CASE') });
 const send = known.ok ? Number(process.env.MESA_SEND ?? 0) : 0;
