@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetailView } from '../../../../../shared/contract/cases';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { StageBadge } from '../../../ui/StageBadge';
-import { AgreementPanel } from '../../agreements/AgreementPanel';
-import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { ChatPanel } from '../chat/ChatPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { SessionsPanel } from '../sessions/SessionsPanel';
@@ -20,6 +18,16 @@ import { PartiesPanel } from './PartiesPanel';
 import { useCaseDetail } from './use-case-detail';
 import { useConflicts } from './use-conflicts';
 import './case-view.css';
+
+// The agreement editor (tiptap/ProseMirror) and the documents tab are loaded when first opened,
+// so the case list — the first screen — does not parse them.
+const AgreementPanel = lazy(async () => ({ default: (await import('../../agreements/AgreementPanel')).AgreementPanel }));
+const DocumentsPanel = lazy(async () => ({ default: (await import('../../documents/DocumentsPanel')).DocumentsPanel }));
+const panelFallback = (
+  <div className="case-view-loading" aria-busy="true">
+    <div className="spinner" />
+  </div>
+);
 
 type Props = Readonly<{ caseId: string; onClose: () => void }>;
 
@@ -92,9 +100,13 @@ export function CaseView({ caseId, onClose }: Props) {
             {shownTab === 'chat' ? (
               <ChatPanel caseId={detail.id} stage={detail.stage} readOnly={isReadOnlyCase(detail)} />
             ) : shownTab === 'documents' ? (
-              <DocumentsPanel detail={detail} readOnly={isReadOnlyCase(detail)} />
+              <Suspense fallback={panelFallback}>
+                <DocumentsPanel detail={detail} readOnly={isReadOnlyCase(detail)} />
+              </Suspense>
             ) : shownTab === 'agreement' ? (
-              <AgreementPanel detail={detail} readOnly={isReadOnlyCase(detail)} />
+              <Suspense fallback={panelFallback}>
+                <AgreementPanel detail={detail} readOnly={isReadOnlyCase(detail)} />
+              </Suspense>
             ) : (
               <>
                 <CaseSummary detail={detail} />
