@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgreementContent, AgreementVariables, Block, VariableName } from '../agreements/content';
-import { Category } from '../domain/case';
+import { Category, Outcome, Stage, SubState } from '../domain/case';
 import { EntityId, Instant, LocalDate } from '../domain/ids';
 import { PartyRole } from '../domain/party';
 import { AgreementStatus } from '../platform/records';
@@ -217,7 +217,72 @@ export const AgreementVersionRef = z.object({ caseId: EntityId, number: z.number
 export const ExportAgreementInput = AgreementVersionRef.extend({ format: z.enum(['docx', 'pdf']) });
 export const RecordFulfilmentInput = z.object({ caseId: EntityId, fulfilled: z.boolean(), note: z.string().max(5_000) });
 
+/* ---------- overview across cases (the "Acuerdos" section) ---------- */
+
+/** A fulfilment due within this many days (and not yet overdue) needs attention. */
+export const FULFILMENT_DUE_SOON_DAYS = 7;
+
+/**
+ * Where a case's agreement stands, one state per case, in the order the overview sorts them
+ * (what needs the mediator first): both parties accepted and the case awaits closing; a party
+ * decided while the other has not; the agreed fulfilment date passed or is near; a party
+ * rejected; sending failed; then the quiet states.
+ */
+export const AgreementOverviewState = z.enum([
+  'ready_to_close',
+  'decision_received',
+  'fulfilment_overdue',
+  'fulfilment_due_soon',
+  'rejected',
+  'send_failed',
+  'awaiting_parties',
+  'draft',
+  'fulfilment_pending',
+  'not_fulfilled',
+  'fulfilled',
+  /** The case was closed otherwise (no agreement tracked). */
+  'closed',
+]);
+export type AgreementOverviewState = z.infer<typeof AgreementOverviewState>;
+
+export const AgreementOverviewRow = z.object({
+  caseId: EntityId,
+  folio: z.string(),
+  brandName: z.string(),
+  stage: Stage,
+  subState: SubState.nullable(),
+  outcome: Outcome.nullable(),
+  /** The newest version (local or the platform's). */
+  number: z.number().int().min(1),
+  status: AgreementStatus,
+  consumer: PartyDecisionValue,
+  company: PartyDecisionValue,
+  state: AgreementOverviewState,
+  /** Only for a case closed with its agreement. */
+  fulfilment: z.object({ dueDate: LocalDate, dueAt: Instant, status: z.enum(['pending', 'fulfilled', 'not_fulfilled']) }).nullable(),
+  /** The newest party decision, sending or save of the newest version. */
+  lastActivityAt: Instant.nullable(),
+});
+export type AgreementOverviewRow = z.infer<typeof AgreementOverviewRow>;
+
+export const ListAgreementOverviewInput = z.object({
+  /** Only these states; every state when empty. */
+  states: z.array(AgreementOverviewState).max(AgreementOverviewState.options.length).default([]),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export const AgreementOverview = z.object({
+  /** Sorted by state (the enum's order), then the nearest fulfilment date, then the newest activity. */
+  rows: z.array(AgreementOverviewRow),
+  /** Cases per state over the whole store (not only the rows returned). */
+  counts: z.record(AgreementOverviewState, z.number().int().min(0)),
+  /** Rows matching the filter; more than rows.length when the limit cut them. */
+  matching: z.number().int().min(0),
+});
+export type AgreementOverview = z.infer<typeof AgreementOverview>;
+
 export const agreementOperations = {
+  /** Every case of this machine with an agreement, what needs attention first. */
+  listAgreementOverview: op(ListAgreementOverviewInput, AgreementOverview),
   /** Templates, the clause library and the variable catalogue (resources/agreements). */
   listAgreementTemplates: op(Empty, AgreementCatalogue),
   getAgreement: op(AgreementCaseRef, AgreementState),

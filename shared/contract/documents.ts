@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityId, Instant } from '../domain/ids';
+import { Stage } from '../domain/case';
 import { PartyRole } from '../domain/party';
 import { DocumentVisibility } from '../platform/records';
 import { FileLink, StagedFile } from './files';
@@ -230,7 +231,58 @@ export const EvidenceBundle = z.object({
   listedOnly: z.array(z.object({ documentId: EntityId, reason: z.string().max(200) })),
 });
 
+/* ---------- across cases (the "Documentos" section) ---------- */
+
+/**
+ * Why a document needs the mediator, one reason per document, most serious first: the stored
+ * file does not match its hash or is gone; the download failed; the upload was refused; the
+ * upload still waits; the file is not on this machine yet (open cases only: a closed case's
+ * evidence is downloaded when it is opened).
+ */
+export const DocumentAttentionReason = z.enum(['integrity', 'download_failed', 'upload_failed', 'upload_pending', 'not_downloaded']);
+export type DocumentAttentionReason = z.infer<typeof DocumentAttentionReason>;
+
+/** Counts stop here ("1000+"): the overview answers at once on any store. */
+export const DOCUMENT_ATTENTION_COUNT_CAP = 1_000;
+
+export const DocumentAttentionRow = z.object({
+  documentId: EntityId,
+  caseId: EntityId,
+  folio: z.string(),
+  brandName: z.string(),
+  stage: Stage,
+  fileName: z.string().min(1).max(255),
+  kind: DocumentKind,
+  sizeBytes: z.number().int().min(0),
+  receivedAt: Instant,
+  reason: DocumentAttentionReason,
+  problem: DocumentRefusal.nullable(),
+  uploadProblem: DocumentUploadProblem.nullable(),
+});
+export type DocumentAttentionRow = z.infer<typeof DocumentAttentionRow>;
+
+export const ListDocumentAttentionInput = z.object({
+  /** Only these reasons; every reason when empty. */
+  reasons: z.array(DocumentAttentionReason).max(DocumentAttentionReason.options.length).default([]),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export const DocumentAttention = z.object({
+  /** Most serious reason first, newest first within a reason. */
+  rows: z.array(DocumentAttentionRow),
+  /** Documents per reason, at most DOCUMENT_ATTENTION_COUNT_CAP each. */
+  counts: z.record(DocumentAttentionReason, z.number().int().min(0).max(DOCUMENT_ATTENTION_COUNT_CAP)),
+});
+export type DocumentAttention = z.infer<typeof DocumentAttention>;
+
+export const SearchAllDocumentsInput = z.object({ query: z.string().trim().min(1).max(200) });
+export const DocumentSearchHit = DocumentHit.extend({ caseId: EntityId, folio: z.string(), brandName: z.string() });
+export type DocumentSearchHit = z.infer<typeof DocumentSearchHit>;
+
 export const documentOperations = {
+  /** Documents of any case that need the mediator (see DocumentAttentionReason). */
+  listDocumentAttention: op(ListDocumentAttentionInput, DocumentAttention),
+  /** Full-text search over the text of every document on this machine, best first. */
+  searchAllDocuments: op(SearchAllDocumentsInput, z.array(DocumentSearchHit)),
   listDocuments: op(CaseDocumentsRef, z.array(DocumentView)),
   importDocument: op(ImportDocumentInput, DocumentView),
   openDocument: op(DocumentRef, OpenedDocument),

@@ -8,6 +8,7 @@ import type { Store } from '../db/store';
 import type { DocumentService } from '../documents/document-service';
 import type { EventBus } from '../events/event-bus';
 import type { SyncEngine } from '../sync/sync-engine';
+import { listAgreementOverview } from './agreement-overview';
 import type { Handlers } from './dispatch';
 
 type AgreementOperation = keyof typeof agreementOperations;
@@ -40,6 +41,7 @@ export function createAgreementHandlers(context: AgreementHandlerContext): Pick<
   };
 
   return {
+    listAgreementOverview: (input) => listAgreementOverview(context.store.db, input, context.now()),
     listAgreementTemplates: () => service.catalogue(),
     getAgreement: (input) => service.state(input.caseId),
     startAgreement: async (input) => changed(input.caseId, await service.start(input.caseId, input.templateId)),

@@ -11,6 +11,7 @@ import { searchCaseDocuments } from '../documents/text-index';
 import { caseRepository } from '../repositories/case-repository';
 import { profileRepository } from '../repositories/profile-repository';
 import type { Handlers } from './dispatch';
+import { listDocumentAttention, searchAllDocuments } from './document-overview';
 
 type DocumentOperation = keyof typeof documentOperations;
 
@@ -42,6 +43,8 @@ export function createDocumentHandlers(context: DocumentHandlerContext): Pick<Ha
     getEmailView: async (input) => documents.emailView(input.documentId, await actor()),
     getCustodyLog: (input) => documents.custodyLog(input.documentId),
     verifyCustody: async (input) => documents.verifyCustody(input.documentId, await actor()),
+    listDocumentAttention: (input) => listDocumentAttention(store.db, input),
+    searchAllDocuments: (input) => searchAllDocuments(store.db, input.query),
     async searchDocuments(input) {
       await caseRepository.requireExists(store, input.caseId);
       return searchCaseDocuments(store.db, input.caseId, input.query);

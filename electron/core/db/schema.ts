@@ -259,6 +259,8 @@ export interface DocumentsTable {
   checked_at: string | null;
   /** 0006: why the platform refused the upload (DocumentUploadProblem), when it did. */
   upload_problem: string | null;
+  /** Generated (0006): why the document needs the mediator (DocumentAttentionReason), or null. */
+  attention: GeneratedAlways<string | null>;
 }
 
 export interface DocumentTextTable {

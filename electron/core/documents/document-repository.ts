@@ -47,7 +47,7 @@ export const UPSERT_PLATFORM_DOCUMENT_SQL = `INSERT INTO platform_documents (id,
     size_bytes = excluded.size_bytes, sha256 = excluded.sha256, submitted_by = excluded.submitted_by,
     visibility = excluded.visibility, received_at = excluded.received_at`;
 
-export type NewDocument = Omit<DocumentRow, 'text_indexed' | 'checked_at' | 'upload_problem'>;
+export type NewDocument = Omit<DocumentRow, 'text_indexed' | 'checked_at' | 'upload_problem' | 'attention'>;
 
 export const documentRepository = {
   async get(db: Kysely<Database>, documentId: string): Promise<DocumentRow | undefined> {

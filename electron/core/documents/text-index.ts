@@ -45,8 +45,8 @@ export function refreshCaseDocumentSearch(sqlite: SqliteHandle, caseId: string):
     .run(caseId);
 }
 
-const SNIPPET_OPEN = '«';
-const SNIPPET_CLOSE = '»';
+export const SNIPPET_OPEN = '«';
+export const SNIPPET_CLOSE = '»';
 const MAX_HITS = 200;
 
 /**

@@ -1,5 +1,8 @@
 -- user_version 6
 
+-- index agreement_overview_by_state
+CREATE INDEX agreement_overview_by_state ON agreement_overview (state, due_at, activity_at);
+
 -- index agreements_by_case
 CREATE INDEX agreements_by_case ON agreements (case_id, number);
 
@@ -72,6 +75,9 @@ CREATE INDEX deadlines_open_by_due ON deadlines (due_at, kind) WHERE status = 'o
 -- index document_text_by_document
 CREATE INDEX document_text_by_document ON document_text (document_id, page);
 
+-- index documents_by_attention
+CREATE INDEX documents_by_attention ON documents (attention, received_at) WHERE attention IS NOT NULL;
+
 -- index documents_by_case
 CREATE INDEX documents_by_case ON documents (case_id, received_at);
 
@@ -109,6 +115,18 @@ CREATE TABLE agreement_fulfilment (
     note           TEXT,
     recorded_at    TEXT,
     PRIMARY KEY (case_id, version_number)
+  ) WITHOUT ROWID;
+
+-- table agreement_overview
+CREATE TABLE agreement_overview (
+    case_id     TEXT PRIMARY KEY NOT NULL,
+    number      INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    consumer    TEXT NOT NULL,
+    company     TEXT NOT NULL,
+    state       TEXT NOT NULL,
+    due_at      TEXT,
+    activity_at TEXT
   ) WITHOUT ROWID;
 
 -- table agreement_versions
@@ -339,7 +357,13 @@ CREATE TABLE documents (
     text_indexed  INTEGER NOT NULL DEFAULT 0 CHECK (text_indexed IN (0, 1)),
     problem       TEXT,
     checked_at    TEXT
-  , upload_problem TEXT CHECK (upload_problem IN ('not_allowed', 'too_large', 'file_changed', 'rejected')));
+  , upload_problem TEXT CHECK (upload_problem IN ('not_allowed', 'too_large', 'file_changed', 'rejected')), attention TEXT GENERATED ALWAYS AS (CASE
+     WHEN integrity = 'mismatch' OR (availability = 'local' AND problem IN ('hash_mismatch', 'file_missing')) THEN 'integrity'
+     WHEN availability = 'failed' THEN 'download_failed'
+     WHEN upload = 'failed' THEN 'upload_failed'
+     WHEN upload = 'pending' THEN 'upload_pending'
+     WHEN availability = 'remote' THEN 'not_downloaded'
+   END) VIRTUAL);
 
 -- table hearing_sheets
 CREATE TABLE hearing_sheets (
@@ -504,6 +528,347 @@ CREATE TABLE sync_state (
     applied_seq    INTEGER NOT NULL DEFAULT 0,
     last_synced_at TEXT
   );
+
+-- trigger agreement_overview_case_insert
+CREATE TRIGGER agreement_overview_case_insert AFTER INSERT ON cases WHEN EXISTS (SELECT 1 FROM agreements WHERE case_id = NEW.id) BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_case_update
+CREATE TRIGGER agreement_overview_case_update AFTER UPDATE OF stage, outcome ON cases WHEN (NEW.stage IS NOT OLD.stage OR NEW.outcome IS NOT OLD.outcome) AND EXISTS (SELECT 1 FROM agreement_overview WHERE case_id = NEW.id) BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_deadline_insert
+CREATE TRIGGER agreement_overview_deadline_insert AFTER INSERT ON deadlines WHEN NEW.kind = 'agreement_fulfilment' BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_deadline_update
+CREATE TRIGGER agreement_overview_deadline_update AFTER UPDATE OF due_at ON deadlines WHEN NEW.kind = 'agreement_fulfilment' BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_fulfilment_insert
+CREATE TRIGGER agreement_overview_fulfilment_insert AFTER INSERT ON agreement_fulfilment  BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_fulfilment_update
+CREATE TRIGGER agreement_overview_fulfilment_update AFTER UPDATE ON agreement_fulfilment  BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_platform_delete
+CREATE TRIGGER agreement_overview_platform_delete AFTER DELETE ON agreements  BEGIN DELETE FROM agreement_overview WHERE case_id = OLD.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT OLD.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = OLD.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = OLD.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_platform_insert
+CREATE TRIGGER agreement_overview_platform_insert AFTER INSERT ON agreements  BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_platform_update
+CREATE TRIGGER agreement_overview_platform_update AFTER UPDATE ON agreements  BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_version_insert
+CREATE TRIGGER agreement_overview_version_insert AFTER INSERT ON agreement_versions  BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
+
+-- trigger agreement_overview_version_update
+CREATE TRIGGER agreement_overview_version_update AFTER UPDATE OF sent_at, delivery ON agreement_versions  BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
+   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
+  SELECT latest.case_id, latest.number,
+    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
+    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
+    CASE
+      WHEN f.status = 'fulfilled' THEN 'fulfilled'
+      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
+      WHEN f.status = 'pending' THEN 'fulfilment_pending'
+      WHEN c.stage = 'closed' THEN 'closed'
+      WHEN a.status = 'accepted' THEN 'ready_to_close'
+      WHEN a.status = 'rejected' THEN 'rejected'
+      WHEN v.delivery = 'failed' THEN 'send_failed'
+      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
+      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
+      ELSE 'draft' END,
+    d.due_at,
+    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
+  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
+          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
+          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
+  JOIN cases AS c ON c.id = latest.case_id
+  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
+  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
+  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
+  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
+    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
+  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
+  WHERE latest.number IS NOT NULL; END;
 
 -- trigger agreement_versions_immutable
 CREATE TRIGGER agreement_versions_immutable BEFORE UPDATE OF case_id, number, template_id, content, variables, sha256, based_on, based_on_stale, saved_at, saved_by ON agreement_versions
