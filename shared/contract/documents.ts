@@ -275,6 +275,8 @@ export const DocumentAttention = z.object({
 export type DocumentAttention = z.infer<typeof DocumentAttention>;
 
 export const SearchAllDocumentsInput = z.object({ query: z.string().trim().min(1).max(200) });
+/** searchAllDocuments answers at most this many hits (more: the mediator adds words). */
+export const ALL_DOCUMENTS_MAX_HITS = 100;
 export const DocumentSearchHit = DocumentHit.extend({ caseId: EntityId, folio: z.string(), brandName: z.string() });
 export type DocumentSearchHit = z.infer<typeof DocumentSearchHit>;
 
@@ -282,7 +284,7 @@ export const documentOperations = {
   /** Documents of any case that need the mediator (see DocumentAttentionReason). */
   listDocumentAttention: op(ListDocumentAttentionInput, DocumentAttention),
   /** Full-text search over the text of every document on this machine, best first. */
-  searchAllDocuments: op(SearchAllDocumentsInput, z.array(DocumentSearchHit)),
+  searchAllDocuments: op(SearchAllDocumentsInput, z.array(DocumentSearchHit).max(ALL_DOCUMENTS_MAX_HITS)),
   listDocuments: op(CaseDocumentsRef, z.array(DocumentView)),
   importDocument: op(ImportDocumentInput, DocumentView),
   openDocument: op(DocumentRef, OpenedDocument),

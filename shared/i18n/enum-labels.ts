@@ -15,6 +15,7 @@ import {
   CustodyBreak,
   CustodyEvent,
   DOCUMENT_ACCESS_VALUES,
+  DocumentAttentionReason,
   DocumentAvailability,
   DocumentCategory,
   DocumentIntegrity,
@@ -25,7 +26,7 @@ import {
   DocumentUploadState,
   type DocumentAccess,
 } from '../contract/documents';
-import { AgreementDelivery, AgreementRefusal, FulfilmentStatus, PartyDecisionValue } from '../contract/agreements';
+import { AgreementDelivery, AgreementOverviewState, AgreementRefusal, FulfilmentStatus, PartyDecisionValue } from '../contract/agreements';
 import { AgreementStatus } from '../platform/records';
 import { en } from './catalogues/en';
 import { esCL, type MessageKey } from './catalogues/es-CL';
@@ -82,13 +83,15 @@ export type EnumLabelKey =
   | `documentVisibility.${DocumentAccess}`
   | `documentSource.${DocumentSource}`
   | `documentRefusal.${DocumentRefusal}`
+  | `documentAttention.${DocumentAttentionReason}`
   | `custodyEvent.${CustodyEvent}`
   | `custodyBreak.${CustodyBreak}`
   | `agreementStatus.${z.infer<typeof AgreementStatus>}`
   | `partyDecision.${PartyDecisionValue}`
   | `agreementDelivery.${AgreementDelivery}`
   | `fulfilmentStatus.${FulfilmentStatus}`
-  | `agreementRefusal.${AgreementRefusal}`;
+  | `agreementRefusal.${AgreementRefusal}`
+  | `agreementOverviewState.${AgreementOverviewState}`;
 
 type ConflictResolution = (typeof ResolveConflictInput.shape.resolution.options)[number];
 type AssignmentDecision = (typeof AssignmentDecisionRequest.shape.decision.options)[number];
@@ -165,6 +168,7 @@ export function enumLabelKeys(): readonly string[] {
     ...prefixed('documentVisibility', DOCUMENT_ACCESS_VALUES),
     ...prefixed('documentSource', DocumentSource.options),
     ...prefixed('documentRefusal', DocumentRefusal.options),
+    ...prefixed('documentAttention', DocumentAttentionReason.options),
     ...prefixed('custodyEvent', CustodyEvent.options),
     ...prefixed('custodyBreak', CustodyBreak.options),
     ...prefixed('agreementStatus', AgreementStatus.options),
@@ -172,6 +176,7 @@ export function enumLabelKeys(): readonly string[] {
     ...prefixed('agreementDelivery', AgreementDelivery.options),
     ...prefixed('fulfilmentStatus', FulfilmentStatus.options),
     ...prefixed('agreementRefusal', AgreementRefusal.options),
+    ...prefixed('agreementOverviewState', AgreementOverviewState.options),
   ];
 }
 

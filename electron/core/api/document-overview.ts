@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import {
+  ALL_DOCUMENTS_MAX_HITS,
   DOCUMENT_ATTENTION_COUNT_CAP,
   DocumentAttentionReason,
   type DocumentAttention,
@@ -60,7 +61,6 @@ export async function listDocumentAttention(
   return { rows, counts };
 }
 
-const MAX_HITS = 100;
 /**
  * Up to this many matches the hits are ranked by relevance (bm25); a word found in more pages
  * than that lists the newest pages first, read straight off the index: bm25 over every match
@@ -85,6 +85,6 @@ export async function searchAllDocuments(db: Kysely<Database>, query: string): P
     JOIN cases AS c ON c.id = d.case_id
     WHERE document_text_fts MATCH ${match}
     ORDER BY ${order}
-    LIMIT ${MAX_HITS}`.execute(db);
+    LIMIT ${ALL_DOCUMENTS_MAX_HITS}`.execute(db);
   return rows.map((row) => ({ ...row, fileName: sanitizeFileName(row.fileName) ?? 'documento', snippet: row.snippet.slice(0, 1_000) }));
 }

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/app';
 import { AgendaScreen } from '../features/agenda/AgendaScreen';
 import { CasesScreen } from '../features/cases/CasesScreen';
+import { AgreementsOverview } from '../features/overview/AgreementsOverview';
+import { DocumentsOverview } from '../features/overview/DocumentsOverview';
 import { Placeholder } from '../features/placeholder/Placeholder';
 import { ReminderToasts } from '../features/reminders/ReminderToasts';
 import { OfflineBanner } from '../features/sync/OfflineBanner';
@@ -35,6 +37,10 @@ export function AppShell({ info }: Readonly<{ info: AppInfo }>) {
             <Placeholder title={current.label} body={current.placeholder} />
           ) : section === 'agenda' ? (
             <AgendaScreen />
+          ) : section === 'agreements' ? (
+            <AgreementsOverview />
+          ) : section === 'documents' ? (
+            <DocumentsOverview />
           ) : (
             <CasesScreen key={caseRequest?.seq ?? 0} initialCaseId={caseRequest?.caseId ?? null} />
           )}

@@ -12,7 +12,7 @@ export interface SectionDef {
 export const sections: readonly SectionDef[] = [
   { id: 'cases', label: 'nav.cases', placeholder: null },
   { id: 'agenda', label: 'nav.agenda', placeholder: null },
-  { id: 'documents', label: 'nav.documents', placeholder: 'placeholder.documents' },
-  { id: 'agreements', label: 'nav.agreements', placeholder: 'placeholder.agreements' },
+  { id: 'documents', label: 'nav.documents', placeholder: null },
+  { id: 'agreements', label: 'nav.agreements', placeholder: null },
   { id: 'dashboard', label: 'nav.dashboard', placeholder: 'placeholder.dashboard' },
 ];

@@ -35,8 +35,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'nav.dashboard': 'Center dashboard',
 
   'placeholder.badge': 'Coming soon',
-  'placeholder.documents': 'Here you will review each case’s evidence and documents (receipts, screenshots, invoices) with their chain of custody, without leaving Mesa.',
-  'placeholder.agreements': 'Here you will draft mediation agreements from templates, share them with the parties and record whether they were fulfilled.',
   'placeholder.dashboard': 'Here the center’s administration will see caseload per mediator, deadlines at risk, outcomes and party satisfaction.',
 
   'header.user': 'Current user',

@@ -41,8 +41,6 @@ export const esCL = {
   'nav.dashboard': 'Panel del centro',
 
   'placeholder.badge': 'Próximamente',
-  'placeholder.documents': 'Aquí podrá revisar la evidencia y los documentos de cada caso (boletas, capturas, comprobantes), con su cadena de custodia, sin salir de Mesa.',
-  'placeholder.agreements': 'Aquí redactará los acuerdos de mediación a partir de plantillas, los compartirá con las partes y registrará su cumplimiento.',
   'placeholder.dashboard': 'Aquí la administración del centro verá la carga de casos por mediador, los plazos en riesgo, los resultados y la satisfacción de las partes.',
 
   'header.user': 'Usuario actual',

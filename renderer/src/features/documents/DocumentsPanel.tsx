@@ -12,7 +12,12 @@ import { DocumentViewer } from './viewer/DocumentViewer';
 import { useDocuments } from './list/use-documents';
 import './documents.css';
 
-type Props = Readonly<{ detail: CaseDetailView; readOnly: boolean }>;
+type Props = Readonly<{
+  detail: CaseDetailView;
+  readOnly: boolean;
+  /** Opened from another section on one document (a search hit): the viewer starts on it. */
+  initialDocument?: { readonly documentId: string; readonly query: string };
+}>;
 type SubTab = 'documents' | 'hearing';
 type ViewerTarget = { readonly documentId: string; readonly custody: boolean; readonly query: string };
 
@@ -20,7 +25,7 @@ type ViewerTarget = { readonly documentId: string; readonly custody: boolean; re
  * The case's evidence: the document list (filters, search, import by picker or drop), the viewer
  * over the case, and "Preparar audiencia".
  */
-export function DocumentsPanel({ detail, readOnly }: Props) {
+export function DocumentsPanel({ detail, readOnly, initialDocument }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const caseId = detail.id;
@@ -30,7 +35,7 @@ export function DocumentsPanel({ detail, readOnly }: Props) {
   const [query, setQuery] = useState('');
   const searched = useDebouncedValue(query.trim(), 300);
   const [pending, setPending] = useState<readonly File[] | null>(null);
-  const [viewer, setViewer] = useState<ViewerTarget | null>(null);
+  const [viewer, setViewer] = useState<ViewerTarget | null>(initialDocument ? { ...initialDocument, custody: false } : null);
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
 

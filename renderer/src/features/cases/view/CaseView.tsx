@@ -29,16 +29,22 @@ const panelFallback = (
   </div>
 );
 
-type Props = Readonly<{ caseId: string; onClose: () => void }>;
+/** Where a case opened from another section lands: a tab, and in Documentos a document in the viewer. */
+export interface CaseOpening {
+  readonly tab: CaseTab;
+  readonly document?: { readonly documentId: string; readonly query: string };
+}
+
+type Props = Readonly<{ caseId: string; onClose: () => void; opening?: CaseOpening }>;
 
 /** The case, over the list (which stays mounted, keeping its scroll and cache). Escape closes. */
-export function CaseView({ caseId, onClose }: Props) {
+export function CaseView({ caseId, onClose, opening }: Props) {
   const { t } = useI18n();
   const { detail, timeline, error, loading, reload, replace } = useCaseDetail(caseId);
   const conflicts = useConflicts(caseId);
-  // In mediation the conversations are the work; otherwise the claim comes first. Once the
-  // mediator picks a tab, that choice holds for this open case.
-  const [tab, setTab] = useState<CaseTab | null>(null);
+  // In mediation the conversations are the work; otherwise the claim comes first (unless the case
+  // was opened on a given tab). Once the mediator picks a tab, that choice holds for this open case.
+  const [tab, setTab] = useState<CaseTab | null>(opening?.tab ?? null);
   const shownTab: CaseTab = tab ?? (detail?.stage === 'mediation' ? 'chat' : 'summary');
   const rootRef = useRef<HTMLElement>(null);
   // Show the returned case at once, then reload so the timeline has the new audit entry too.
@@ -101,7 +107,7 @@ export function CaseView({ caseId, onClose }: Props) {
               <ChatPanel caseId={detail.id} stage={detail.stage} readOnly={isReadOnlyCase(detail)} />
             ) : shownTab === 'documents' ? (
               <Suspense fallback={panelFallback}>
-                <DocumentsPanel detail={detail} readOnly={isReadOnlyCase(detail)} />
+                <DocumentsPanel detail={detail} readOnly={isReadOnlyCase(detail)} initialDocument={opening?.document} />
               </Suspense>
             ) : shownTab === 'agreement' ? (
               <Suspense fallback={panelFallback}>
