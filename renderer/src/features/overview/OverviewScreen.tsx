@@ -17,7 +17,7 @@ export function OverviewScreen({ testId, children }: Readonly<{ testId: string; 
   const open = useCallback((caseId: string, opening: CaseOpening) => setOpened({ caseId, opening }), []);
   const close = useCallback(() => {
     setOpened(null);
-    window.requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('[data-overview-row][aria-current="true"], [data-overview-row]')?.focus());
+    window.requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('[data-overview-row]')?.focus());
   }, []);
   return (
     <div className="overview-screen" data-testid={testId}>
