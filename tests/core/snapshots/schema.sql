@@ -529,37 +529,6 @@ CREATE TABLE sync_state (
     last_synced_at TEXT
   );
 
--- trigger agreement_overview_case_insert
-CREATE TRIGGER agreement_overview_case_insert AFTER INSERT ON cases WHEN EXISTS (SELECT 1 FROM agreements WHERE case_id = NEW.id) BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.id;
-   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
-  SELECT latest.case_id, latest.number,
-    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
-    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
-    CASE
-      WHEN f.status = 'fulfilled' THEN 'fulfilled'
-      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
-      WHEN f.status = 'pending' THEN 'fulfilment_pending'
-      WHEN c.stage = 'closed' THEN 'closed'
-      WHEN a.status = 'accepted' THEN 'ready_to_close'
-      WHEN a.status = 'rejected' THEN 'rejected'
-      WHEN v.delivery = 'failed' THEN 'send_failed'
-      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
-      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
-      ELSE 'draft' END,
-    d.due_at,
-    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
-  FROM (SELECT NEW.id AS case_id, max(number) AS number FROM (
-          SELECT number FROM agreement_versions WHERE case_id = NEW.id
-          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.id)) AS latest
-  JOIN cases AS c ON c.id = latest.case_id
-  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
-  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
-  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
-  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
-    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
-  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
-  WHERE latest.number IS NOT NULL; END;
-
 -- trigger agreement_overview_case_update
 CREATE TRIGGER agreement_overview_case_update AFTER UPDATE OF stage, outcome ON cases WHEN (NEW.stage IS NOT OLD.stage OR NEW.outcome IS NOT OLD.outcome) AND EXISTS (SELECT 1 FROM agreement_overview WHERE case_id = NEW.id) BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.id;
    INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
@@ -582,68 +551,6 @@ CREATE TRIGGER agreement_overview_case_update AFTER UPDATE OF stage, outcome ON 
   FROM (SELECT NEW.id AS case_id, max(number) AS number FROM (
           SELECT number FROM agreement_versions WHERE case_id = NEW.id
           UNION ALL SELECT number FROM agreements WHERE case_id = NEW.id)) AS latest
-  JOIN cases AS c ON c.id = latest.case_id
-  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
-  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
-  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
-  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
-    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
-  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
-  WHERE latest.number IS NOT NULL; END;
-
--- trigger agreement_overview_deadline_insert
-CREATE TRIGGER agreement_overview_deadline_insert AFTER INSERT ON deadlines WHEN NEW.kind = 'agreement_fulfilment' BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
-   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
-  SELECT latest.case_id, latest.number,
-    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
-    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
-    CASE
-      WHEN f.status = 'fulfilled' THEN 'fulfilled'
-      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
-      WHEN f.status = 'pending' THEN 'fulfilment_pending'
-      WHEN c.stage = 'closed' THEN 'closed'
-      WHEN a.status = 'accepted' THEN 'ready_to_close'
-      WHEN a.status = 'rejected' THEN 'rejected'
-      WHEN v.delivery = 'failed' THEN 'send_failed'
-      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
-      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
-      ELSE 'draft' END,
-    d.due_at,
-    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
-  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
-          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
-          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
-  JOIN cases AS c ON c.id = latest.case_id
-  LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
-  LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
-  -- Only a case closed WITH its agreement tracks fulfilment (a reopened case does not).
-  LEFT JOIN agreement_fulfilment AS f ON c.stage = 'closed' AND c.outcome = 'agreement_in_mediation' AND f.case_id = latest.case_id
-    AND f.version_number = (SELECT max(version_number) FROM agreement_fulfilment WHERE case_id = latest.case_id)
-  LEFT JOIN deadlines AS d ON d.id = f.deadline_id
-  WHERE latest.number IS NOT NULL; END;
-
--- trigger agreement_overview_deadline_update
-CREATE TRIGGER agreement_overview_deadline_update AFTER UPDATE OF due_at ON deadlines WHEN NEW.kind = 'agreement_fulfilment' BEGIN DELETE FROM agreement_overview WHERE case_id = NEW.case_id;
-   INSERT INTO agreement_overview (case_id, number, status, consumer, company, state, due_at, activity_at) 
-  SELECT latest.case_id, latest.number,
-    coalesce(a.status, CASE WHEN v.sent_at IS NULL THEN 'draft' ELSE 'sent' END),
-    coalesce(a.consumer_decision, 'pending'), coalesce(a.company_decision, 'pending'),
-    CASE
-      WHEN f.status = 'fulfilled' THEN 'fulfilled'
-      WHEN f.status = 'not_fulfilled' THEN 'not_fulfilled'
-      WHEN f.status = 'pending' THEN 'fulfilment_pending'
-      WHEN c.stage = 'closed' THEN 'closed'
-      WHEN a.status = 'accepted' THEN 'ready_to_close'
-      WHEN a.status = 'rejected' THEN 'rejected'
-      WHEN v.delivery = 'failed' THEN 'send_failed'
-      WHEN a.status IN ('sent', 'superseded') AND (a.consumer_decision != 'pending' OR a.company_decision != 'pending') THEN 'decision_received'
-      WHEN a.status IN ('sent', 'superseded') OR (a.status IS NULL AND v.sent_at IS NOT NULL) THEN 'awaiting_parties'
-      ELSE 'draft' END,
-    d.due_at,
-    nullif(max(coalesce(a.consumer_decided_at, ''), coalesce(a.company_decided_at, ''), coalesce(a.sent_at, v.sent_at, ''), coalesce(v.saved_at, '')), '')
-  FROM (SELECT NEW.case_id AS case_id, max(number) AS number FROM (
-          SELECT number FROM agreement_versions WHERE case_id = NEW.case_id
-          UNION ALL SELECT number FROM agreements WHERE case_id = NEW.case_id)) AS latest
   JOIN cases AS c ON c.id = latest.case_id
   LEFT JOIN agreement_versions AS v ON v.case_id = latest.case_id AND v.number = latest.number
   LEFT JOIN agreements AS a ON a.case_id = latest.case_id AND a.number = latest.number
