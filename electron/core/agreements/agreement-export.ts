@@ -4,8 +4,6 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../db/store';
 import { auditAgreement } from './agreement-audit';
 import { refuse } from './agreement-service';
-import { DOCX_MIME, exportAgreementDocx } from './export-docx';
-import { exportAgreementPdf } from './export-pdf';
 import type { AgreementExportInput } from './export-render';
 import { agreementDb } from './tables';
 
@@ -18,9 +16,10 @@ export interface AgreementExportContext {
   readonly now: () => Date;
 }
 
+// The exporters load docx, pdf-lib and fontkit: imported on the first export, not at start.
 const RENDERERS: Readonly<Record<AgreementExportFormat, { mediaType: string; render: (input: AgreementExportInput) => Promise<Uint8Array> }>> = {
-  docx: { mediaType: DOCX_MIME, render: exportAgreementDocx },
-  pdf: { mediaType: 'application/pdf', render: (input) => exportAgreementPdf(input) },
+  docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: async (input) => (await import('./export-docx')).exportAgreementDocx(input) },
+  pdf: { mediaType: 'application/pdf', render: async (input) => (await import('./export-pdf')).exportAgreementPdf(input) },
 };
 
 /** "Acta de acuerdo RL-2026-000123 v3.docx" (the documents layer sanitises it when storing). */

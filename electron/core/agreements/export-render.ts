@@ -5,7 +5,7 @@ import type { AgreementContent, AgreementVariables } from '../../../shared/agree
 import { clauseHeading, renderAgreement, type RenderedAgreement } from '../../../shared/agreements/render';
 import { AppError } from '../../../shared/contract/errors';
 import { formatDateTime } from '../../../shared/format/dates';
-import { DOCUMENT_LABELS } from '../pdf/typeset';
+import { DOCUMENT_LABELS } from '../pdf/document-labels';
 
 export interface AgreementExportInput {
   readonly content: AgreementContent;

@@ -23,15 +23,8 @@ import {
   type Color,
 } from 'pdf-lib';
 import { formatDateTime } from '../../../shared/format/dates';
+import { DOCUMENT_LABELS } from './document-labels';
 import { FontSet, drawable, type EmbeddedFont, type FontFamily, type FontStyle } from './fonts';
-
-/** Document content, not UI: the centre prints its documents in Spanish (es-CL) whatever the UI language. */
-export const DOCUMENT_LABELS = {
-  centre: 'Centro de Mediación — Resolución en Línea',
-  page: (page: number, total: number) => `Página ${page} de ${total}`,
-  generated: (when: string) => `Generado el ${when} (hora de Chile)`,
-  folio: (folio: string) => `Folio ${folio}`,
-} as const;
 
 export const A4: readonly [number, number] = [595.28, 841.89];
 const MARGIN = { left: 56.7, right: 56.7, top: 82, bottom: 62 } as const;

@@ -1,7 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractText, renderPage, withPdf } from '../../../electron/core/pdf/pdfjs-node';
-import { A4, DOCUMENT_LABELS, typesetPdf, type Block } from '../../../electron/core/pdf/typeset';
+import { DOCUMENT_LABELS } from '../../../electron/core/pdf/document-labels';
+import { A4, typesetPdf, type Block } from '../../../electron/core/pdf/typeset';
 
 const generatedAt = new Date('2026-11-22T19:30:00Z');
 const LOREM =
