@@ -80,6 +80,8 @@ export const DocumentRefusal = z.enum([
   'wrong_kind',
   /** Reading or producing the file failed (the PDF worker crashed or ran out of time): nothing was changed. */
   'processing_failed',
+  /** Only an upload the platform refused (upload 'failed') can be sent again. */
+  'upload_not_failed',
 ]);
 export type DocumentRefusal = z.infer<typeof DocumentRefusal>;
 
@@ -292,6 +294,8 @@ export const documentOperations = {
   exportDocument: op(DocumentRef, FileLink),
   getEmailView: op(DocumentRef, EmailView),
   downloadDocument: op(DocumentRef, DocumentView),
+  /** Queues a refused upload again (new client id) after re-checking the stored file's hash. */
+  retryDocumentUpload: op(DocumentRef, DocumentView),
   getCustodyLog: op(DocumentRef, z.array(CustodyEntry)),
   verifyCustody: op(DocumentRef, CustodyVerification),
   redactDocument: op(RedactDocumentInput, DocumentView),

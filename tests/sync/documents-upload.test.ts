@@ -168,6 +168,69 @@ describe('pushing', () => {
   });
 });
 
+describe('retrying a refused upload', () => {
+  /** Moves the case through a stage proposal and waits until the platform took it. */
+  async function transition(caseId: string, transition: Record<string, unknown>): Promise<void> {
+    const { version } = await synced.call<{ version: number }>('getCase', { caseId });
+    await synced.call('transitionCase', { caseId, transition, expectedVersion: version });
+    expect(await synced.call<SyncStatus>('syncNow')).toMatchObject({ state: 'idle', pendingWrites: 0 });
+  }
+  const stageOnPlatform = (caseId: string) =>
+    platformQuery<{ stage: string }>(dir, "SELECT json_extract(bundle, '$.case.stage') AS stage FROM cases WHERE id = ?", caseId)[0]?.stage;
+
+  it('sends again, with a new client id, an upload refused while the case was closed once it is back in mediation, and stores it once', async () => {
+    const caseId = caseIn('mediation');
+    await transition(caseId, { type: 'close', outcome: 'party_withdrew' });
+    expect(stageOnPlatform(caseId)).toBe('closed');
+    await setFaults(server, { dropConnections: { count: 1_000, routes: ['uploadDocument'], phase: 'before' } });
+    const imported = await importText(caseId, 'Boleta 5521: pago de $150.000.\n', 'joint', 'boleta.txt');
+    const [firstRow] = localOutbox();
+    await setFaults(server, {});
+    expect(await synced.call<SyncStatus>('syncNow')).toMatchObject({ state: 'idle', pendingWrites: 0 });
+    expect(await documentOf(caseId, imported.id)).toMatchObject({ upload: 'failed', uploadProblem: 'not_allowed' });
+
+    await transition(caseId, { type: 'reopen', reason: 'new_evidence' });
+    expect(stageOnPlatform(caseId)).toBe('mediation');
+    // Held again so the queued row can be looked at before it is pushed.
+    await setFaults(server, { dropConnections: { count: 1_000, routes: ['uploadDocument'], phase: 'before' } });
+    const retried = await synced.call<DocumentView>('retryDocumentUpload', { documentId: imported.id });
+    expect(retried).toMatchObject({ id: imported.id, upload: 'pending', uploadProblem: null });
+    const [row, ...more] = localOutbox();
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ kind: 'document_upload', case_id: caseId });
+    expect(row?.client_id).toMatch(UUID_V7);
+    expect(row?.client_id).not.toBe(firstRow?.client_id);
+    expect(JSON.parse(row?.payload ?? '{}')).toEqual({ documentId: imported.id, fileName: 'boleta.txt', mediaType: 'text/plain', sha256: imported.sha256, visibility: 'joint' });
+
+    await setFaults(server, {});
+    await waitFor(async () => (await documentOf(caseId, imported.id))?.upload === 'sent', 'the retried upload to be sent');
+    expect(onPlatform(imported.id)).toHaveLength(1);
+    expect(localOutbox()).toEqual([]);
+    const log = await synced.call<CustodyEntry[]>('getCustodyLog', { documentId: imported.id });
+    expect(log.map((e) => e.event)).toEqual(['imported', 'uploaded']);
+  });
+
+  it('refuses to retry an upload that did not fail, and one whose stored file changed, queueing nothing', async () => {
+    const caseId = caseIn('mediation');
+    const sent = await importText(caseId, 'Comprobante de transferencia.\n', 'joint', 'transferencia.txt');
+    await waitFor(async () => (await documentOf(caseId, sent.id))?.upload === 'sent', 'the upload to be sent');
+    const refusal = await dispatch(synced.core.handlers, 'retryDocumentUpload', { documentId: sent.id });
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ reason: 'upload_not_failed' }] } });
+    const privateNote = await importText(caseId, 'notas privadas', 'mediator_only');
+    expect(await dispatch(synced.core.handlers, 'retryDocumentUpload', { documentId: privateNote.id })).toMatchObject({ ok: false, error: { issues: [{ reason: 'upload_not_failed' }] } });
+    expect(localOutbox()).toEqual([]);
+
+    const otherCase = caseIn('negotiation');
+    const refused = await importText(otherCase, 'Resumen de la negociación.\n', 'joint', 'resumen.txt');
+    expect(await synced.call<SyncStatus>('syncNow')).toMatchObject({ state: 'idle', pendingWrites: 0 });
+    await writeFile(new BlobStore(join(dir, 'documents')).pathOf(refused.sha256), 'Resumen alterado.\n');
+    const changed = await dispatch(synced.core.handlers, 'retryDocumentUpload', { documentId: refused.id });
+    expect(changed).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ reason: 'hash_mismatch' }] } });
+    expect(localOutbox()).toEqual([]);
+    expect(await documentOf(otherCase, refused.id)).toMatchObject({ upload: 'failed', uploadProblem: 'not_allowed' });
+  });
+});
+
 describe('idempotency', () => {
   it('stores the document once after lost answers and a SIGKILL, pushed again by the next run', async () => {
     const caseId = caseIn('mediation');

@@ -101,8 +101,8 @@ export const documentRepository = {
       .run(integrity, checkedAt, integrity, documentId);
   },
 
-  /** Write-transaction only. Upload progress, for the outbox pusher; a problem only with 'failed'. */
-  setUpload(sqlite: SqliteHandle, documentId: string, upload: 'sent' | 'failed', problem: DocumentView['uploadProblem'] = null): void {
+  /** Write-transaction only. Upload progress, for the outbox pusher and a retry; a problem only with 'failed'. */
+  setUpload(sqlite: SqliteHandle, documentId: string, upload: 'pending' | 'sent' | 'failed', problem: DocumentView['uploadProblem'] = null): void {
     sqlite.prepare('UPDATE documents SET upload = ?, upload_problem = ? WHERE id = ?').run(upload, upload === 'failed' ? problem : null, documentId);
   },
 };

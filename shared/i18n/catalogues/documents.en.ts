@@ -61,6 +61,7 @@ export const documentsEn: Readonly<Record<keyof typeof documentsEsCL, string>> =
   'documentRefusal.file_missing': 'The stored file is no longer on this computer.',
   'documentRefusal.wrong_kind': 'This action does not apply to this type of document.',
   'documentRefusal.processing_failed': 'The file could not be processed (it is too large or too complex for this computer). Nothing was changed; try again.',
+  'documentRefusal.upload_not_failed': 'Only an upload the platform refused can be tried again.',
 
   'custodyEvent.received': 'Received',
   'custodyEvent.imported': 'Imported',
@@ -76,6 +77,7 @@ export const documentsEn: Readonly<Record<keyof typeof documentsEsCL, string>> =
   'custodyBreak.prev_hash_mismatch': 'Entry no. {seq} does not follow on from the one before.',
 
   'documents.limits.maxSize': 'Maximum size per file: {maxMb} MB.',
+  'documents.uploadRetry': 'Retry upload',
 
   // The documents tab's own words (renderer/src/features/documents).
   'documents.submittedBy.mediator': 'Mediator',

@@ -62,6 +62,7 @@ export const documentsEsCL = {
   'documentRefusal.file_missing': 'El archivo guardado ya no está en este equipo.',
   'documentRefusal.wrong_kind': 'Esta acción no corresponde a este tipo de documento.',
   'documentRefusal.processing_failed': 'No se pudo procesar el archivo (es demasiado grande o complejo para este equipo). No se modificó nada; intente de nuevo.',
+  'documentRefusal.upload_not_failed': 'Solo se puede reintentar un envío que la plataforma rechazó.',
 
   'custodyEvent.received': 'Recibido',
   'custodyEvent.imported': 'Importado',
@@ -77,6 +78,7 @@ export const documentsEsCL = {
   'custodyBreak.prev_hash_mismatch': 'El registro n.º {seq} no continúa la cadena del anterior.',
 
   'documents.limits.maxSize': 'Tamaño máximo por archivo: {maxMb} MB.',
+  'documents.uploadRetry': 'Reintentar envío',
 
   // The documents tab's own words (renderer/src/features/documents).
   'documents.submittedBy.mediator': 'Mediador',

@@ -6,6 +6,7 @@ import type { DocumentService } from '../document-service';
 import { prepareHearing } from '../hearing-preparation';
 import { getHearingReadiness } from '../hearing-readiness';
 import { downloadDocument } from './download';
+import { retryDocumentUpload } from './retry-upload';
 
 export interface DocumentSyncHandlerContext {
   readonly store: Store;
@@ -17,7 +18,7 @@ export interface DocumentSyncHandlerContext {
   readonly actor: () => Promise<string>;
 }
 
-type SyncOperation = 'downloadDocument' | 'prepareHearing' | 'getHearingReadiness';
+type SyncOperation = 'downloadDocument' | 'retryDocumentUpload' | 'prepareHearing' | 'getHearingReadiness';
 
 /** The documents operations that talk to the platform (or say what is on this machine). */
 export function createDocumentSyncHandlers(context: DocumentSyncHandlerContext): Pick<Handlers, SyncOperation> {
@@ -25,6 +26,7 @@ export function createDocumentSyncHandlers(context: DocumentSyncHandlerContext):
   const ctx = { store, events, documents, client: engine?.client ?? null, actor, engine: engine ?? null, now };
   return {
     downloadDocument: (input) => downloadDocument(ctx, input.documentId),
+    retryDocumentUpload: (input) => retryDocumentUpload({ ...ctx, nudge: () => engine?.nudge() }, input.documentId),
     prepareHearing: (input) => prepareHearing(ctx, input.caseId),
     getHearingReadiness: (input) => getHearingReadiness(store, input.caseId, now()),
   };

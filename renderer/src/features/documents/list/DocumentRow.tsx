@@ -19,12 +19,21 @@ export function DocumentRow({ document: doc, copies, onOpen }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [downloading, setDownloading] = useState(false);
+  const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
 
   const download = async () => {
     setDownloading(true);
     const result = await api.downloadDocument({ documentId: doc.id });
     setDownloading(false);
+    setError(result.ok ? null : result.error);
+  };
+
+  // The list reloads on documentsChanged: the row then shows 'Pendiente de envío'.
+  const retryUpload = async () => {
+    setRetrying(true);
+    const result = await api.retryDocumentUpload({ documentId: doc.id });
+    setRetrying(false);
     setError(result.ok ? null : result.error);
   };
 
@@ -90,6 +99,15 @@ export function DocumentRow({ document: doc, copies, onOpen }: Props) {
         ) : (
           <span className="muted doc-local">{t('documentAvailability.local')}</span>
         )}
+        {doc.upload === 'failed' ? (
+          <div className="doc-failed" role="status" data-testid="document-upload-failed">
+            {doc.uploadProblem ? <span className="muted" data-testid="document-upload-problem">{t(`documentUploadProblem.${doc.uploadProblem}`)}</span> : null}
+            <button type="button" className="btn btn-sm" onClick={() => void retryUpload()} disabled={retrying} data-testid="document-upload-retry">
+              {retrying ? <span className="spinner spinner-sm" /> : null}
+              {t('documents.uploadRetry')}
+            </button>
+          </div>
+        ) : null}
         {doc.problem && doc.availability !== 'failed' ? (
           <span className="doc-problem" data-testid="document-problem">
             {refusalText(i18n, doc.problem)}
