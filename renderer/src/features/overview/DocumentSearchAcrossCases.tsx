@@ -3,7 +3,7 @@ import { ALL_DOCUMENTS_MAX_HITS } from '../../../../shared/contract/documents';
 import { useMesa } from '../../api/mesa-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { snippetParts } from '../documents/search/snippet';
+import { Snippet } from '../documents/search/Snippet';
 import { useLiveQuery } from './use-live-query';
 
 const EVENTS = ['documentsChanged'] as const;
@@ -44,7 +44,7 @@ export function DocumentSearchAcrossCases({ query, onOpen }: Props) {
                 </span>
               </span>
               <span className="overview-hit-snippet">
-                {snippetParts(hit.snippet).map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                <Snippet text={hit.snippet} />
               </span>
             </button>
           </li>

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { NoteItem } from './NoteItem';
 import { useNotes } from './use-notes';
 import './notes.css';
+import { PrivacyNotice } from '../../../ui/PrivacyNotice';
 
 /** The mediator's private notes: stored on this machine only, never synced or shown to the parties. */
 type Props = Readonly<{
@@ -33,12 +34,7 @@ export function NotesPanel({ caseId, onChanged }: Props) {
         {t('notes.title')}
         {notes.notes.length > 0 ? <span className="panel-note">{i18n.plural('notes.count', notes.notes.length)}</span> : null}
       </h3>
-      <p className="privacy">
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path d="M6 9V6.5a4 4 0 0 1 8 0V9M5 9h10v8H5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-        </svg>
-        {t('notes.privacy')}
-      </p>
+      <PrivacyNotice text={t('notes.privacy')} />
       <form className="note-form" onSubmit={(event) => void submit(event)}>
         <textarea
           className="textarea"

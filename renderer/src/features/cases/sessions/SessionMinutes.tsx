@@ -4,6 +4,7 @@ import { useMesa } from '../../../api/mesa-context';
 import { formatDateTime } from '../../../format';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { PrivacyNotice } from '../../../ui/PrivacyNotice';
 
 /** The mediator's private minutes of one session: stored on this machine only, never synced or exported. */
 export function SessionMinutes({ sessionId }: Readonly<{ sessionId: string }>) {
@@ -40,12 +41,7 @@ export function SessionMinutes({ sessionId }: Readonly<{ sessionId: string }>) {
 
   return (
     <div className="session-minutes" data-testid="session-minutes">
-      <p className="privacy">
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path d="M6 9V6.5a4 4 0 0 1 8 0V9M5 9h10v8H5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-        </svg>
-        {t('minutes.privacy')}
-      </p>
+      <PrivacyNotice text={t('minutes.privacy')} />
       <textarea
         className="textarea"
         value={text ?? ''}

@@ -7,6 +7,7 @@ import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { SHEET_FIELDS, SHEET_MAX_CHARS, sheetChanged, type SheetField } from './sheet-fields';
+import { PrivacyNotice } from '../../../ui/PrivacyNotice';
 
 type Draft = Readonly<Record<SheetField, string>>;
 
@@ -60,12 +61,7 @@ export function HearingSheetForm({ caseId }: Readonly<{ caseId: string }>) {
           {dirty ? t('documents.sheet.saving') : savedAt ? t('documents.sheet.saved', { time: formatTime(savedAt) }) : ''}
         </span>
       </div>
-      <p className="privacy">
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path d="M6 9V6.5a4 4 0 0 1 8 0V9M5 9h10v8H5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-        </svg>
-        {t('documents.sheet.privacy')}
-      </p>
+      <PrivacyNotice text={t('documents.sheet.privacy')} />
       {error ? <ErrorNotice error={error} testId="hearing-sheet-error" /> : null}
       {draft ? (
         <div className="hearing-fields">

@@ -5,7 +5,7 @@ import type { AppErrorShape } from '../../../../../shared/contract/errors';
 import { useMesa } from '../../../api/mesa-context';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { snippetParts } from './snippet';
+import { Snippet } from './Snippet';
 import { Loading } from '../viewer/Loading';
 
 type Hit = z.infer<typeof DocumentHit>;
@@ -53,7 +53,7 @@ export function DocumentSearchResults({ caseId, query, onOpen }: Props) {
                 {hit.page !== null ? <span className="muted"> · {t('documents.pdf.page', { page: hit.page })}</span> : null}
               </span>
               <span className="doc-hit-snippet">
-                {snippetParts(hit.snippet).map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                <Snippet text={hit.snippet} />
               </span>
             </button>
           </li>
