@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { PlatformErrorBody, platformRoutes, type PlatformRouteName, type PlatformRoutes } from '../../../shared/platform/api';
 import { PlatformError, classifyFetchFailure, parseRetryAfter } from './platform-error';
+import type { RouteSpec } from '../../../shared/platform/route';
 
 /**
  * The platform's HTTP client: one function per route of shared/platform/api.ts `platformRoutes`,
@@ -48,16 +49,7 @@ export interface PlatformClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-interface AnyRoute {
-  readonly method: 'GET' | 'POST';
-  readonly path: string;
-  readonly auth: boolean;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-  readonly rawBody?: { readonly maxBytes: number };
-  readonly responseKind?: 'json' | 'binary';
-  readonly response: z.ZodType;
-}
+type AnyRoute = Pick<RouteSpec, 'method' | 'path' | 'auth' | 'query' | 'body' | 'rawBody' | 'responseKind' | 'response'>;
 
 interface AnyInput {
   readonly caseId?: string;
